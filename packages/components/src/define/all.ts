@@ -1,0 +1,2 @@
+// Define-only entry for every sip-kit element (used by the single-file CDN bundle).
+import './sip-status-badge.js';

@@ -1,0 +1,85 @@
+// A tiny static server for the demo journal page. It serves only the demo and
+// the packages' built files and examples, never the rest of the repository,
+// and sends the strict CSP the SDK promises to work under (docs/security.md).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, normalize, extname, sep } from 'node:path';
+import { root } from './run.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** URL prefixes the server maps to folders of the repository. */
+const MOUNTS = [
+  ['/packages/core/dist/', 'packages/core/dist/'],
+  ['/packages/core/examples/', 'packages/core/examples/'],
+  ['/packages/adapters/dist/', 'packages/adapters/dist/'],
+  ['/packages/components/dist/', 'packages/components/dist/'],
+  ['/', 'demo/'],
+];
+
+/** The Content-Security-Policy the demo is served with. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+function resolvePath(urlPath) {
+  for (const [prefix, dir] of MOUNTS) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const base = join(root, dir);
+    let rest = urlPath.slice(prefix.length);
+    if (rest === '' || rest.endsWith('/')) rest += 'index.html';
+    const full = normalize(join(base, rest));
+    // Refuse anything that escapes its mount (../, encoded or not).
+    if (!full.startsWith(base.endsWith(sep) ? base : base + sep)) return undefined;
+    return full;
+  }
+  return undefined;
+}
+
+/** Starts the demo server; resolves with the listening `http.Server`. */
+export function startDemoServer({ port = 8080, host = 'localhost' } = {}) {
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      let urlPath;
+      try {
+        urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      } catch {
+        res.writeHead(400).end('Bad request');
+        return;
+      }
+      let file = urlPath.includes('\0') ? undefined : resolvePath(urlPath);
+      if (file && (await stat(file).catch(() => undefined))?.isDirectory()) file = join(file, 'index.html');
+      const body = file ? await readFile(file).catch(() => undefined) : undefined;
+      if (!body) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': STRICT_CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      if (!res.headersSent) res.writeHead(500).end('Server error');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
