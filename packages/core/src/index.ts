@@ -15,3 +15,4 @@ export * from './store/index.js';
 export * from './i18n/index.js';
 export * from './calendar/index.js';
 export * from './rules/index.js';
+export * from './repository.js';

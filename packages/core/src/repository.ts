@@ -1,0 +1,2 @@
+/** Plan repositories: where plans are loaded from and saved to. */
+export {};
