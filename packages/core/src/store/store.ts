@@ -1,0 +1,434 @@
+import { SipValidationError, type SipIssue } from '../errors.js';
+import type { IsoDate } from '../dates.js';
+import { type Actor, ActorSchema } from '../model/audit.js';
+import { checkPlan } from '../model/check.js';
+import type { Consent } from '../model/consent.js';
+import { type ConsentInput, type FollowUpInput, type GoalInput, type InterventionInput, type MeetingInput, type WithOptionalId, createId } from '../model/create.js';
+import type { FollowUp, GoalEvaluation } from '../model/follow-up.js';
+import type { Goal, Need, Resource } from '../model/goal.js';
+import type { Intervention } from '../model/intervention.js';
+import { issue, mapZodIssues } from '../model/issues.js';
+import type { Attendance, Invitation, Meeting } from '../model/meeting.js';
+import { parsePlan } from '../model/parse.js';
+import type { Participant, Party } from '../model/party.js';
+import type { Person, PersonVoice } from '../model/person.js';
+import { type ClosedReason, type Plan, PlanSchema, type PlanStatus } from '../model/plan.js';
+import { isInstant } from '../model/primitives.js';
+import { sanitize } from '../model/sanitize.js';
+import { type CommandContext, type Patch, type PlanCommand, type PlanDetails, applyCommand, argsSchema } from './commands.js';
+
+/** Store events that are not commands: they do not append audit entries. */
+export type StoreEvent = { type: 'undo' } | { type: 'redo' } | { type: 'replace' } | { type: 'markSaved'; version?: number };
+
+/** Called after every change with the new plan and what changed it. */
+export type PlanListener = (plan: Plan, change: PlanCommand | StoreEvent) => void;
+
+/** Options for {@link createPlanStore}. */
+export interface PlanStoreOptions {
+  /** Who is making the changes; written to every audit entry. */
+  actor: Actor;
+  /** The clock: returns the current instant (default `new Date().toISOString()`). Inject a fixed clock in tests. */
+  now?: () => string;
+  /** Id generator for new items (default {@link createId}). */
+  createId?: () => string;
+  /** How many steps `undo()` can go back (default 500). */
+  historyLimit?: number;
+  /** Freeze every plan the store hands out (default true): accidental mutation throws in strict mode. */
+  freeze?: boolean;
+}
+
+const SECTIONS_NEEDING_APPROVAL_FROM: readonly PlanStatus[] = ['established', 'active'];
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) deepFreeze(child);
+  return Object.freeze(value);
+}
+
+/**
+ * The one way components change a plan. Every command validates its arguments,
+ * produces a new immutable plan (unchanged parts are shared), checks that the
+ * whole plan is still valid, appends an audit entry and notifies subscribers.
+ * A refused command throws `SipValidationError` and leaves the plan unchanged.
+ *
+ * Issues from argument checks carry paths into the command (`['changes', 'text']`);
+ * issues from the resulting plan carry paths into the plan (`['goals', 2, 'text']`).
+ *
+ * Undo and redo are local editing steps: they restore the exact earlier plan,
+ * audit trail included, and are not audited themselves — only the commands that
+ * remain in the plan are.
+ *
+ * After the plan is established (`established` or `active`), changes to needs,
+ * resources, goals, interventions and the person's voice are listed in
+ * `plan.pendingApproval` until `approveChanges` records the person's approval:
+ * a plan may not change without the person's agreement.
+ */
+export class PlanStore {
+  private current: Plan;
+  private saved: Plan;
+  private past: Plan[] = [];
+  private future: Plan[] = [];
+  private readonly listeners = new Set<PlanListener>();
+  private readonly actor: Actor;
+  private readonly now: () => string;
+  private readonly makeId: () => string;
+  private readonly historyLimit: number;
+  private readonly freeze: boolean;
+
+  constructor(plan: Plan, options: PlanStoreOptions) {
+    const actor = ActorSchema.safeParse(sanitizeOrThrow(options?.actor));
+    if (!actor.success) throw new SipValidationError(mapZodIssues(actor.error.issues, options?.actor).map((i) => ({ ...i, path: ['actor', ...i.path] })));
+    this.actor = actor.data;
+    this.now = options.now ?? (() => new Date().toISOString());
+    this.makeId = options.createId ?? createId;
+    this.historyLimit = Math.max(0, options.historyLimit ?? 500);
+    this.freeze = options.freeze ?? true;
+    this.current = this.seal(parsePlan(plan));
+    this.saved = this.current;
+  }
+
+  /** The current plan (immutable). */
+  get plan(): Plan {
+    return this.current;
+  }
+
+  /** The current plan (immutable). */
+  getPlan(): Plan {
+    return this.current;
+  }
+
+  /** True when the plan differs from the one last saved (see {@link markSaved}) or loaded. */
+  get dirty(): boolean {
+    return this.current !== this.saved;
+  }
+
+  /** True when there is a step to undo. */
+  get canUndo(): boolean {
+    return this.past.length > 0;
+  }
+
+  /** True when there is an undone step to redo. */
+  get canRedo(): boolean {
+    return this.future.length > 0;
+  }
+
+  /** Calls `listener(plan, change)` after every change; returns a function that stops it. */
+  subscribe(listener: PlanListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * Runs a serialisable command `{ type, ...args }` (see {@link PlanCommand}).
+   * Returns the id of anything the command created (a goal, a consent, a withdrawal …).
+   * Throws `SipValidationError` (code `command-unknown`, argument issues,
+   * `not-found`, or issues of the resulting plan) and leaves the plan unchanged.
+   */
+  dispatch(command: PlanCommand): string | undefined {
+    const clean = sanitize(command);
+    if (!clean.ok) throw new SipValidationError(clean.issues);
+    const value = clean.value as Record<string, unknown> | null;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SipValidationError([issue([], 'wrong-type', { expected: 'object' })]);
+    const { type, ...args } = value;
+    const schema = typeof type === 'string' ? argsSchema(type) : undefined;
+    if (!schema) throw new SipValidationError([issue(['type'], 'command-unknown', { type: String(type) })]);
+    const parsed = (schema as unknown as { safeParse(v: unknown): { success: boolean; error?: { issues: [] } } }).safeParse(args);
+    if (!parsed.success) throw new SipValidationError(mapZodIssues(parsed.error?.issues ?? [], args));
+    const cmd = value as PlanCommand;
+
+    const at = this.now();
+    if (!isInstant(at)) throw new SipValidationError([issue(['now'], 'instant-invalid')]);
+    const ctx: CommandContext = { actor: this.actor, at, createId: this.makeId };
+    const outcome = applyCommand(this.current, cmd, ctx);
+
+    let next = outcome.plan;
+    if (outcome.changes && SECTIONS_NEEDING_APPROVAL_FROM.includes(next.status)) {
+      next = {
+        ...next,
+        pendingApproval: [
+          ...next.pendingApproval,
+          ...outcome.changes.map((ch) => ({ id: ctx.createId(), section: ch.section, ...(ch.item !== undefined ? { item: ch.item } : {}), change: ch.change, at, by: this.actor.id })),
+        ],
+      };
+    }
+    next = {
+      ...next,
+      audit: [...next.audit, { id: ctx.createId(), actor: this.actor, at, command: cmd.type, summary: outcome.summary.slice(0, 2000) }],
+    };
+    const problems = validate(next);
+    if (problems.length) throw new SipValidationError(problems);
+
+    this.past.push(this.current);
+    if (this.past.length > this.historyLimit) this.past.shift();
+    this.future = [];
+    this.current = this.seal(next);
+    this.emit(cmd);
+    return outcome.id;
+  }
+
+  /** Goes back one step, restoring the exact previous plan. Throws `nothing-to-undo` when there is none. */
+  undo(): void {
+    const previous = this.past.pop();
+    if (!previous) throw new SipValidationError([issue([], 'nothing-to-undo')]);
+    this.future.push(this.current);
+    this.current = previous;
+    this.emit({ type: 'undo' });
+  }
+
+  /** Re-applies the last undone step. Throws `nothing-to-redo` when there is none. */
+  redo(): void {
+    const next = this.future.pop();
+    if (!next) throw new SipValidationError([issue([], 'nothing-to-redo')]);
+    this.past.push(this.current);
+    this.current = next;
+    this.emit({ type: 'redo' });
+  }
+
+  /**
+   * Records that the current plan was saved. With `version` (the version the
+   * repository returned), the plan's `version` becomes it — in the undo and
+   * redo history too, so undoing after a save does not resurrect an old version
+   * and cause a false conflict. Clears `dirty`.
+   */
+  markSaved(version?: number): void {
+    if (version !== undefined) {
+      if (!Number.isSafeInteger(version) || version < 0) throw new SipValidationError([issue(['version'], 'wrong-type', { expected: 'int' })]);
+      const withVersion = (p: Plan): Plan => (p.version === version ? p : this.seal({ ...p, version }));
+      this.current = withVersion(this.current);
+      this.past = this.past.map(withVersion);
+      this.future = this.future.map(withVersion);
+    }
+    this.saved = this.current;
+    this.emit(version !== undefined ? { type: 'markSaved', version } : { type: 'markSaved' });
+  }
+
+  /**
+   * Loads another plan (e.g. a newer saved version, or theirs after a conflict).
+   * Validates it, clears undo/redo history and `dirty`.
+   */
+  replace(plan: Plan): void {
+    const next = this.seal(parsePlan(plan));
+    this.current = next;
+    this.saved = next;
+    this.past = [];
+    this.future = [];
+    this.emit({ type: 'replace' });
+  }
+
+  // -------------------------------------------------------------- commands
+
+  /** Changes plan-level details (title, dates, plan period, language). */
+  updateDetails(changes: Patch<PlanDetails>): void {
+    this.dispatch({ type: 'updateDetails', changes });
+  }
+  /** Changes the person's details. */
+  updatePerson(changes: Patch<Person>): void {
+    this.dispatch({ type: 'updatePerson', changes });
+  }
+  /** Changes the person's own voice: what matters to them, their words, the child's view. */
+  updatePersonVoice(changes: Patch<PersonVoice>): void {
+    this.dispatch({ type: 'updatePersonVoice', changes });
+  }
+  /** Adds a party; returns its id. */
+  addParty(party: WithOptionalId<Party>): string {
+    return this.dispatch({ type: 'addParty', party }) as string;
+  }
+  /** Changes a party. */
+  updateParty(id: string, changes: Patch<Party>): void {
+    this.dispatch({ type: 'updateParty', id, changes });
+  }
+  /** Removes a party; refused (`reference-unknown`) while anything still refers to it. */
+  removeParty(id: string): void {
+    this.dispatch({ type: 'removeParty', id });
+  }
+  /** Adds a participant; returns its id. */
+  addParticipant(participant: WithOptionalId<Participant>): string {
+    return this.dispatch({ type: 'addParticipant', participant }) as string;
+  }
+  /** Changes a participant. */
+  updateParticipant(id: string, changes: Patch<Participant>): void {
+    this.dispatch({ type: 'updateParticipant', id, changes });
+  }
+  /** Removes a participant; refused while anything (a role, history, an invitation) still refers to them. */
+  removeParticipant(id: string): void {
+    this.dispatch({ type: 'removeParticipant', id });
+  }
+  /** Adds a need; returns its id. */
+  addNeed(need: WithOptionalId<Need>): string {
+    return this.dispatch({ type: 'addNeed', need }) as string;
+  }
+  /** Changes a need. */
+  updateNeed(id: string, changes: Patch<Need>): void {
+    this.dispatch({ type: 'updateNeed', id, changes });
+  }
+  /** Removes a need and unlinks it from goals. */
+  removeNeed(id: string): void {
+    this.dispatch({ type: 'removeNeed', id });
+  }
+  /** Moves a need to position `to` (0-based, clamped). */
+  moveNeed(id: string, to: number): void {
+    this.dispatch({ type: 'moveNeed', id, to });
+  }
+  /** Adds a resource (strength); returns its id. */
+  addResource(resource: WithOptionalId<Resource>): string {
+    return this.dispatch({ type: 'addResource', resource }) as string;
+  }
+  /** Changes a resource. */
+  updateResource(id: string, changes: Patch<Resource>): void {
+    this.dispatch({ type: 'updateResource', id, changes });
+  }
+  /** Removes a resource. */
+  removeResource(id: string): void {
+    this.dispatch({ type: 'removeResource', id });
+  }
+  /** Moves a resource to position `to`. */
+  moveResource(id: string, to: number): void {
+    this.dispatch({ type: 'moveResource', id, to });
+  }
+  /** Adds a goal (`needs` default `[]`, `status` default `active`); returns its id. */
+  addGoal(goal: GoalInput): string {
+    return this.dispatch({ type: 'addGoal', goal }) as string;
+  }
+  /** Changes a goal. */
+  updateGoal(id: string, changes: Patch<Goal>): void {
+    this.dispatch({ type: 'updateGoal', id, changes });
+  }
+  /** Removes a goal and unlinks it from interventions and sub-goals; refused while a follow-up evaluates it. */
+  removeGoal(id: string): void {
+    this.dispatch({ type: 'removeGoal', id });
+  }
+  /** Moves a goal to position `to`. */
+  moveGoal(id: string, to: number): void {
+    this.dispatch({ type: 'moveGoal', id, to });
+  }
+  /** Adds an intervention (`goals` default `[]`, `status` default `planned`); returns its id. */
+  addIntervention(intervention: InterventionInput): string {
+    return this.dispatch({ type: 'addIntervention', intervention }) as string;
+  }
+  /** Changes an intervention. */
+  updateIntervention(id: string, changes: Patch<Intervention>): void {
+    this.dispatch({ type: 'updateIntervention', id, changes });
+  }
+  /** Removes an intervention. */
+  removeIntervention(id: string): void {
+    this.dispatch({ type: 'removeIntervention', id });
+  }
+  /** Moves an intervention to position `to`. */
+  moveIntervention(id: string, to: number): void {
+    this.dispatch({ type: 'moveIntervention', id, to });
+  }
+  /** Makes `participant` the coordinator from `on`, recording the handover (from, to, date, reason). */
+  assignCoordinator(participant: string, on: IsoDate, reason?: string): void {
+    this.dispatch({ type: 'assignCoordinator', participant, on, ...(reason !== undefined ? { reason } : {}) });
+  }
+  /** Sets (or with `null` clears) the meeting chair. */
+  setMeetingChair(participant: string | null): void {
+    this.dispatch({ type: 'setMeetingChair', participant });
+  }
+  /** Sets (or with `null` clears) the initiator. */
+  setInitiator(participant: string | null): void {
+    this.dispatch({ type: 'setInitiator', participant });
+  }
+  /** Plans a meeting; returns its id. */
+  planMeeting(meeting: MeetingInput): string {
+    return this.dispatch({ type: 'planMeeting', meeting }) as string;
+  }
+  /** Changes a meeting (time, place, link, agenda, notes, status …). */
+  updateMeeting(id: string, changes: Patch<Meeting>): void {
+    this.dispatch({ type: 'updateMeeting', id, changes });
+  }
+  /** Removes a meeting; refused while a follow-up refers to it. */
+  removeMeeting(id: string): void {
+    this.dispatch({ type: 'removeMeeting', id });
+  }
+  /** Calls or invites a participant to a meeting (response starts as `pending`). */
+  inviteToMeeting(meeting: string, participant: string, mode: Invitation['mode'], sentOn?: IsoDate): void {
+    this.dispatch({ type: 'inviteToMeeting', meeting, participant, mode, ...(sentOn !== undefined ? { sentOn } : {}) });
+  }
+  /** Records a participant's answer to their invitation. */
+  recordInvitationResponse(meeting: string, participant: string, response: Invitation['response'], on?: IsoDate): void {
+    this.dispatch({ type: 'recordInvitationResponse', meeting, participant, response, ...(on !== undefined ? { on } : {}) });
+  }
+  /** Records who attended (one entry per participant, replacing earlier ones) and marks the meeting held. */
+  recordAttendance(meeting: string, attendance: Attendance[], heldOn?: IsoDate): void {
+    this.dispatch({ type: 'recordAttendance', meeting, attendance, ...(heldOn !== undefined ? { heldOn } : {}) });
+  }
+  /** Records a consent (or refusal); returns its id. Use `supersedes` to replace an earlier record. */
+  recordConsent(consent: ConsentInput): string {
+    return this.dispatch({ type: 'recordConsent', consent }) as string;
+  }
+  /** Withdraws a consent, wholly or for some parties; appends to its history and returns the withdrawal's id. */
+  withdrawConsent(consent: Consent['id'], withdrawal: { on: IsoDate; reason?: string; parties?: string[]; recordedBy?: string }): string {
+    return this.dispatch({ type: 'withdrawConsent', consent, ...withdrawal }) as string;
+  }
+  /** Books a follow-up; returns its id. */
+  scheduleFollowUp(followUp: FollowUpInput): string {
+    return this.dispatch({ type: 'scheduleFollowUp', followUp }) as string;
+  }
+  /** Changes a follow-up. */
+  updateFollowUp(id: string, changes: Patch<FollowUp>): void {
+    this.dispatch({ type: 'updateFollowUp', id, changes });
+  }
+  /** Removes a follow-up (and unlinks it as anyone's next follow-up). */
+  removeFollowUp(id: string): void {
+    this.dispatch({ type: 'removeFollowUp', id });
+  }
+  /** Marks a follow-up done on `on`, optionally with a note and the next follow-up booked. */
+  completeFollowUp(id: string, on: IsoDate, options: { note?: string; nextFollowUp?: string } = {}): void {
+    this.dispatch({ type: 'completeFollowUp', id, on, ...options });
+  }
+  /** Records (or replaces) a goal's evaluation at a follow-up. */
+  evaluateGoal(followUp: string, evaluation: GoalEvaluation): void {
+    this.dispatch({ type: 'evaluateGoal', followUp, ...evaluation });
+  }
+  /** Moves the plan along its lifecycle; `established` needs `on`, `closed` needs `reason`. */
+  setStatus(status: PlanStatus, options: { on?: IsoDate; reason?: ClosedReason; note?: string } = {}): void {
+    this.dispatch({ type: 'setStatus', status, ...options });
+  }
+  /** Records that the person (or guardian, representative) approved every pending change. */
+  approveChanges(by: string, on: IsoDate, how?: string): string {
+    return this.dispatch({ type: 'approveChanges', by, on, ...(how !== undefined ? { how } : {}) }) as string;
+  }
+
+  // -------------------------------------------------------------- internals
+
+  private seal(plan: Plan): Plan {
+    return this.freeze ? deepFreeze(plan) : plan;
+  }
+
+  private emit(change: PlanCommand | StoreEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(this.current, change);
+      } catch (error) {
+        // A broken listener must not break the store or the other listeners.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}
+
+function sanitizeOrThrow(value: unknown): unknown {
+  const clean = sanitize(value);
+  if (!clean.ok) throw new SipValidationError(clean.issues);
+  return clean.value;
+}
+
+/** Full validation of a plan the store produced: the schema, then references. */
+function validate(plan: Plan): SipIssue[] {
+  const shape = PlanSchema.safeParse(plan);
+  if (!shape.success) return mapZodIssues(shape.error.issues, plan).slice(0, 100);
+  return checkPlan(plan).slice(0, 100);
+}
+
+/**
+ * A store for `plan` (validated with `parsePlan` first; throws `SipValidationError` if invalid).
+ * `actor` is written to every audit entry; `now` is the clock.
+ */
+export function createPlanStore(plan: Plan, options: PlanStoreOptions): PlanStore {
+  return new PlanStore(plan, options);
+}
