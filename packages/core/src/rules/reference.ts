@@ -84,9 +84,12 @@ function buildEngine(p: Prepared): Engine {
   // Resolve each operator string through json-rules-engine's own OperatorMap
   // (which applies decorators), then register a guarded copy under the same
   // full name; OperatorMap#get returns an exact-name match before decorating.
+  // All are resolved BEFORE any is replaced: resolving `not:everyValue:in`
+  // caches `everyValue:in`, and a guarded `everyValue:in` must not end up
+  // inside `not:` (the guard belongs around the whole composition).
   const table = (engine as unknown as { operators: OperatorTable }).operators;
-  for (const name of p.operators) {
-    const op = table.get(name);
+  const resolved = p.operators.map((name) => [name, table.get(name)] as const);
+  for (const [name, op] of resolved) {
     if (!op) continue; // validation guarantees this does not happen
     engine.addOperator(
       new Operator(name, (a: unknown, b: unknown) => {

@@ -156,7 +156,11 @@ function copyJson(input: unknown, base: Path, issues: IssueList): JsonValue | un
     toFreeze.push(out);
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i] as string;
-      if (FORBIDDEN_KEYS.has(k)) {
+      // Keys naming Object.prototype members (valueOf, toString, constructor,
+      // hasOwnProperty, …) are refused: json-rules-engine deep-copies rule
+      // JSON with the `clone` package, which silently drops them (and would
+      // set the prototype for `__proto__`), so the two evaluators would differ.
+      if (FORBIDDEN_KEYS.has(k) || Object.hasOwn(Object.prototype, k)) {
         issues.add([...path, k], 'rule-key-forbidden', `The key '${k}' is not allowed in rule JSON`);
         return undefined;
       }
