@@ -100,22 +100,31 @@ export const instantArbitrary = (): fc.Arbitrary<string> =>
       return `${date}T${two(h)}:${two(m)}:${two(s)}${ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`}${offset}`;
     });
 
+// Built once: string arbitraries with rich units build large lookup tables when created.
+const TEXT_CAP = 60;
+const plainText = fc.constantFrom('Bo i egen lägenhet', 'Gå i skolen hver dag', 'Get back to work', 'Träffa vänner', 'Sove bedre om natta');
+const asciiText = fc.string({ maxLength: TEXT_CAP });
+const hostileText = fc.constantFrom(...HOSTILE_STRINGS);
+const binaryText = fc.string({ unit: 'binary', maxLength: TEXT_CAP });
+const graphemeText = fc.string({ unit: 'grapheme', maxLength: TEXT_CAP });
+const textCache = new Map<string, fc.Arbitrary<string>>();
+
 /** Text of 0/1…`max` UTF-16 units: plain words, random unicode, or (when `hostile`) known-hostile strings. */
 export function textArbitrary(max: number, required: boolean, hostile = true): fc.Arbitrary<string> {
-  const min = required ? 1 : 0;
-  const cap = Math.min(max, 60);
-  const plain = fc.constantFrom('Bo i egen lägenhet', 'Gå i skolen hver dag', 'Get back to work', 'Träffa vänner', 'Sove bedre om natta');
-  const arbs: fc.Arbitrary<string>[] = [plain, fc.string({ minLength: min, maxLength: cap })];
-  if (hostile) {
-    arbs.push(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ unit: 'binary', minLength: min, maxLength: cap }), fc.string({ unit: 'grapheme', minLength: min, maxLength: cap }));
+  const key = `${max}/${required}/${hostile}`;
+  let arb = textCache.get(key);
+  if (!arb) {
+    const arbs: fc.Arbitrary<string>[] = hostile ? [plainText, asciiText, hostileText, binaryText, graphemeText] : [plainText, asciiText];
+    arb = fc.oneof(...arbs).map((s) => {
+      const cut = s.slice(0, max);
+      return required && cut.length === 0 ? 'x' : cut;
+    });
+    textCache.set(key, arb);
   }
-  return fc.oneof(...arbs).map((s) => {
-    const cut = s.slice(0, max);
-    return required && cut.length === 0 ? 'x' : cut;
-  });
+  return arb;
 }
 
-const suffix = fc.stringMatching(/^[A-Za-z0-9.-]{0,8}$/);
+const suffix = fc.string({ unit: fc.constantFrom(...'ABCXYZabcxyz0189.-'.split('')), maxLength: 8 });
 
 /** `n` unique ids with the given prefix (unique because the index is followed by `-`). */
 const idsArbitrary = (prefix: string, n: number): fc.Arbitrary<string[]> =>
@@ -537,5 +546,6 @@ function finish(draft: Record<string, unknown>): Plan {
   } else if (plan['closedReason'] === undefined) {
     plan['closedReason'] = 'other';
   }
-  return plan as unknown as Plan;
+  // Plain objects only: fast-check may build records without a prototype, and parsed plans have one.
+  return JSON.parse(JSON.stringify(plan)) as Plan;
 }
