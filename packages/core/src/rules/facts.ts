@@ -1,0 +1,195 @@
+/**
+ * Facts: the plain JSON values that pack rules are evaluated over, derived
+ * from a plan (or from eligibility input). This is deliberately thin —
+ * counting, listing ids, reading dates — so every decision stays in the rule
+ * JSON where a region can change it. docs/rules.md lists every fact.
+ * @module
+ */
+import type { IsoDate } from '../dates.js';
+import type { Plan } from '../model/plan.js';
+import { consentsInForce, guardianIds, missingPlanConsent } from './consent.js';
+import type { Facts, JsonValue } from './engine/types.js';
+import type { RulePack } from './pack.js';
+
+/** Eligibility input (the `facts` of `evaluateEligibility`). */
+export interface EligibilityInput {
+  /** The jurisdiction whose law applies. */
+  jurisdiction: 'SE' | 'NO' | 'GB';
+  /** Sectors the person needs help from. */
+  needs: ('health-care' | 'social-services' | 'school' | 'employment' | 'social-insurance' | 'other')[];
+  /** Each party's judgement of whether a plan is needed. */
+  assessments: { party: string; planNeeded: boolean }[];
+  /** The person's consent to the plan (for a child: the child's own view). */
+  consent: 'given' | 'refused' | 'withdrawn' | 'not-asked';
+  /** The person; `age` decides whose consent counts (see the pack's `adultAge`). */
+  person: { age: number };
+  /** Each guardian's consent, for a child. None listed counts as missing. */
+  guardianConsents?: ('given' | 'refused' | 'not-asked')[];
+  /** True when the person asked for a plan themselves. */
+  personRequested?: boolean;
+  /** Groups the facts name that the law may presume to need a plan (see the pack's `presumedNeedGroups`). */
+  presumedNeedGroups?: string[];
+  /** Norway: the need for services is long-term. */
+  longTerm?: boolean;
+}
+
+const settingsFact = (pack: RulePack): JsonValue => pack.settings as unknown as JsonValue;
+
+/**
+ * Eligibility facts: the input as it is, plus `planNeededParties` (distinct
+ * parties judging a plan needed), `sectorCount` (distinct needs) and `settings`.
+ */
+export function eligibilityFacts(input: EligibilityInput, pack: RulePack): Facts {
+  const needed = new Set(input.assessments.filter((a) => a.planNeeded === true).map((a) => a.party));
+  return {
+    jurisdiction: input.jurisdiction,
+    needs: input.needs,
+    assessments: input.assessments,
+    consent: input.consent,
+    person: input.person,
+    guardianConsents: input.guardianConsents ?? [],
+    personRequested: input.personRequested ?? false,
+    presumedNeedGroups: input.presumedNeedGroups ?? [],
+    longTerm: input.longTerm ?? false,
+    planNeededParties: needed.size,
+    sectorCount: new Set(input.needs).size,
+    settings: settingsFact(pack),
+  };
+}
+
+/** Whole years from `dateOfBirth` to `today` (both `YYYY-MM-DD`). */
+export function ageOn(dateOfBirth: IsoDate, today: IsoDate): number {
+  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}
+
+/**
+ * Eligibility input read from an existing plan (used by `evaluatePlan`): needs
+ * by sector, the identifying party's judgement (a plan exists, so it judged
+ * one needed), the person's and guardians' consents in force on `today`.
+ * The person's age comes from `age`, else `dateOfBirth`, else 0 for a child
+ * and the pack's adult age for an adult.
+ */
+export function eligibilityInputFromPlan(plan: Plan, today: IsoDate, pack: RulePack): EligibilityInput {
+  const adultAge = typeof pack.settings.adultAge === 'number' ? pack.settings.adultAge : 18;
+  const age = plan.person.age ?? (plan.person.dateOfBirth ? ageOn(plan.person.dateOfBirth, today) : plan.person.isChild ? 0 : adultAge);
+  const missing = new Set(missingPlanConsent(plan, today));
+  const guardians = guardianIds(plan);
+  const inForce = consentsInForce(plan, today);
+  const own = inForce.filter((c) => c.givenBy.kind !== 'guardian');
+  // A child's own objection may be recorded on a guardian's consent record.
+  const objects = inForce.some((c) => c.childView?.assent === 'disagrees');
+  const consent: EligibilityInput['consent'] =
+    own.some((c) => c.decision === 'refused') || objects
+      ? 'refused'
+      : own.some((c) => c.decision === 'given' && c.scope.establishPlan)
+        ? 'given'
+        : plan.consents.some((c) => c.givenBy.kind !== 'guardian' && c.withdrawals.some((w) => w.parties === undefined && w.on <= today))
+          ? 'withdrawn'
+          : 'not-asked';
+  const sectors = [...new Set(plan.needs.map((n) => n.sector).filter((s): s is NonNullable<typeof s> => s !== undefined))];
+  const identifier = plan.needIdentifiedBy ?? plan.parties.find((p) => p.principal)?.id;
+  return {
+    jurisdiction: plan.jurisdiction,
+    needs: sectors,
+    assessments: identifier ? [{ party: identifier, planNeeded: true }] : [],
+    consent,
+    person: { age },
+    guardianConsents: guardians.map((g) => (missing.has(`guardian:${g}`) ? 'not-asked' : 'given')),
+    longTerm: plan.planPeriod?.to === undefined || plan.planPeriod.to > today,
+  };
+}
+
+const ids = <T extends { id: string }>(list: readonly T[], test: (item: T) => boolean): string[] => {
+  const out: string[] = [];
+  for (const item of list) if (test(item)) out.push(item.id);
+  return out;
+};
+
+/**
+ * Completeness facts for `plan`. Cancelled interventions and discontinued
+ * goals do not count. Consent facts use the consents in force on `today`
+ * (without `today`, dates are not checked but withdrawals count).
+ */
+export function completenessFacts(plan: Plan, pack: RulePack, today?: IsoDate): Facts {
+  const parties = new Set(plan.parties.map((p) => p.id));
+  const participants = new Set(plan.participants.map((p) => p.id));
+  const otherActors = new Set(plan.parties.filter((p) => !p.principal).map((p) => p.id));
+  const interventions = plan.interventions.filter((i) => i.status !== 'cancelled');
+  const missingConsent = missingPlanConsent(plan, today);
+  const guardians = guardianIds(plan);
+  const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+  return {
+    planType: plan.type,
+    jurisdiction: plan.jurisdiction,
+    status: plan.status,
+    isChild: plan.person.isChild,
+    goalCount: plan.goals.filter((g) => g.status !== 'discontinued').length,
+    needCount: plan.needs.length,
+    resourceCount: plan.resources.length,
+    interventionCount: interventions.length,
+    interventionsWithoutParty: ids(interventions, (i) => !parties.has(i.party)),
+    interventionsWithoutResponsible: ids(interventions, (i) => (i.responsible === undefined || !participants.has(i.responsible)) && blank(i.responsibleName)),
+    interventionsWithoutExtent: ids(interventions, (i) => blank(i.extent)),
+    interventionsWithoutWhere: ids(interventions, (i) => blank(i.where)),
+    otherActorCount: otherActors.size,
+    otherActorInterventionCount: interventions.filter((i) => otherActors.has(i.party)).length,
+    hasCoordinator: plan.coordinator !== undefined && participants.has(plan.coordinator),
+    participantCount: plan.participants.filter((p) => p.role !== 'person').length,
+    followUpCount: plan.followUps.length,
+    openFollowUpCount: plan.followUps.filter((f) => f.doneOn === undefined).length,
+    followUpsWithoutResponsible: ids(plan.followUps, (f) => !participants.has(f.responsible)),
+    // For a child with guardians taking part only their consent is required, so this is true.
+    personConsentValid: !missingConsent.includes('person'),
+    guardianCount: guardians.length,
+    guardiansWithoutConsent: guardians.filter((g) => missingConsent.includes(`guardian:${g}`)),
+    planPeriodSet: plan.planPeriod !== undefined,
+    aboutMeSet: !blank(plan.personVoice.whatMattersToMe),
+    readyForDischargeOn: plan.readyForDischargeOn,
+    establishedOn: plan.establishedOn,
+    settings: settingsFact(pack),
+  };
+}
+
+/** The first day any invitation to a SIP meeting was sent. */
+function invitationSentOn(plan: Plan): IsoDate | undefined {
+  let first: IsoDate | undefined;
+  for (const m of plan.meetings) {
+    if (m.kind !== 'sip-meeting') continue;
+    for (const inv of m.invitations) if (inv.sentOn !== undefined && (first === undefined || inv.sentOn < first)) first = inv.sentOn;
+  }
+  return first;
+}
+
+/** The first day a SIP meeting was held. */
+function sipMeetingHeldOn(plan: Plan): IsoDate | undefined {
+  let first: IsoDate | undefined;
+  for (const m of plan.meetings) {
+    if (m.kind === 'sip-meeting' && m.status === 'held' && m.heldOn !== undefined && (first === undefined || m.heldOn < first)) first = m.heldOn;
+  }
+  return first;
+}
+
+/**
+ * Deadline facts: the dates deadlines count from (`needIdentifiedOn`,
+ * `readyForDischargeOn`), the dates that meet them (`firstContactOn`,
+ * `sipMeetingHeldOn` — the first held SIP meeting, `invitationSentOn` — the
+ * first invitation sent to a SIP meeting, `establishedOn`), `planType`,
+ * `status`, `followUpCount` and `settings`.
+ */
+export function deadlineFacts(plan: Plan, pack: RulePack): Facts {
+  return {
+    planType: plan.type,
+    jurisdiction: plan.jurisdiction,
+    status: plan.status,
+    isChild: plan.person.isChild,
+    needIdentifiedOn: plan.needIdentifiedOn,
+    readyForDischargeOn: plan.readyForDischargeOn,
+    firstContactOn: plan.firstContactOn,
+    sipMeetingHeldOn: sipMeetingHeldOn(plan),
+    invitationSentOn: invitationSentOn(plan),
+    establishedOn: plan.establishedOn,
+    followUpCount: plan.followUps.length,
+    settings: settingsFact(pack),
+  };
+}
