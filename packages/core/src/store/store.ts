@@ -35,6 +35,11 @@ export interface PlanStoreOptions {
   historyLimit?: number;
   /** Freeze every plan the store hands out (default true): accidental mutation throws in strict mode. */
   freeze?: boolean;
+  /**
+   * Called when a listener throws (default: `console.error`). The store and the
+   * other listeners carry on: a broken view must not lose an edit.
+   */
+  onListenerError?: (error: unknown) => void;
 }
 
 const SECTIONS_NEEDING_APPROVAL_FROM: readonly PlanStatus[] = ['established', 'active'];
@@ -74,6 +79,7 @@ export class PlanStore {
   private readonly makeId: () => string;
   private readonly historyLimit: number;
   private readonly freeze: boolean;
+  private readonly onListenerError: (error: unknown) => void;
 
   constructor(plan: Plan, options: PlanStoreOptions) {
     const actor = ActorSchema.safeParse(sanitizeOrThrow(options?.actor));
@@ -83,6 +89,7 @@ export class PlanStore {
     this.makeId = options.createId ?? createId;
     this.historyLimit = Math.max(0, options.historyLimit ?? 500);
     this.freeze = options.freeze ?? true;
+    this.onListenerError = options.onListenerError ?? ((error) => console.error('sip-kit: a plan listener threw', error));
     this.current = this.seal(parsePlan(plan));
     this.saved = this.current;
   }
@@ -403,10 +410,11 @@ export class PlanStore {
       try {
         listener(this.current, change);
       } catch (error) {
-        // A broken listener must not break the store or the other listeners.
-        queueMicrotask(() => {
-          throw error;
-        });
+        try {
+          this.onListenerError(error);
+        } catch {
+          // The error reporter itself failed; there is nowhere left to report to.
+        }
       }
     }
   }

@@ -1,0 +1,383 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { SipValidationError } from '../src/errors.js';
+import { type Plan, parsePlan } from '../src/model/index.js';
+import { type PlanCommand, type PlanStore, createPlanStore } from '../src/store/index.js';
+import { numRuns, planArbitrary } from './arbitraries.js';
+
+const example = (name: string): Plan => JSON.parse(readFileSync(new URL(`../examples/${name}.json`, import.meta.url), 'utf8')) as Plan;
+const actor = { id: 'lena.berg', name: 'Lena Berg', partyId: 'kommun-soc' };
+
+/** A store over `plan` with a clock that ticks one second per call and ids id1, id2, … */
+function storeFor(plan: Plan = example('se-sip')): PlanStore {
+  let tick = 0;
+  let n = 0;
+  return createPlanStore(plan, {
+    actor,
+    now: () => new Date(Date.UTC(2026, 4, 1, 8, 0, tick++)).toISOString(),
+    createId: () => `id${++n}`,
+  });
+}
+
+function refusedWith(run: () => unknown): SipValidationError {
+  try {
+    run();
+  } catch (error) {
+    assert.ok(SipValidationError.is(error), `expected SipValidationError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('the command was not refused');
+}
+
+describe('plan store commands', () => {
+  test('adding a goal appends it, audits who did what when, and notifies subscribers', () => {
+    const store = storeFor();
+    const seen: [Plan, PlanCommand | { type: string }][] = [];
+    store.subscribe((plan, change) => seen.push([plan, change]));
+    const id = store.addGoal({ text: 'Jag lagar min egen mat.', horizon: 'short-term', expressedBy: 'person', needs: ['n-boende'] });
+    assert.equal(id, 'id1');
+    assert.deepEqual(store.plan.goals.at(-1), { id: 'id1', text: 'Jag lagar min egen mat.', horizon: 'short-term', expressedBy: 'person', needs: ['n-boende'], status: 'active' });
+    assert.deepEqual(store.plan.audit.at(-1), { id: 'id3', actor, at: '2026-05-01T08:00:00.000Z', command: 'addGoal', summary: 'addGoal id1' });
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0]?.[0], store.plan);
+    assert.equal(seen[0]?.[1].type, 'addGoal');
+  });
+
+  test('a command that would make the plan invalid is refused and changes nothing', () => {
+    const store = storeFor();
+    const before = store.plan;
+    let notified = 0;
+    store.subscribe(() => notified++);
+    const error = refusedWith(() => store.addIntervention({ what: 'Stöd', party: 'no-such-party' }));
+    assert.deepEqual(error.issues[0]?.path, ['interventions', 5, 'party']);
+    assert.equal(error.issues[0]?.code, 'reference-unknown');
+    assert.equal(refusedWith(() => store.updateGoal('g-boende', { text: '' })).issues[0]?.code, 'required');
+    assert.equal(refusedWith(() => store.updateGoal('no-such-goal', { text: 'x' })).issues[0]?.code, 'not-found');
+    assert.equal(refusedWith(() => store.updateGoal('g-boende', { id: 'other' } as never)).issues[0]?.code, 'invalid-value');
+    assert.equal(store.plan, before);
+    assert.equal(notified, 0);
+    assert.equal(store.canUndo, false);
+    assert.equal(store.dirty, false);
+  });
+
+  test('dispatch takes serialisable commands and refuses unknown or hostile ones', () => {
+    const store = storeFor();
+    store.dispatch(JSON.parse('{"type":"addNeed","need":{"text":"Hjälp med ekonomin"}}') as PlanCommand);
+    assert.equal(store.plan.needs.at(-1)?.text, 'Hjälp med ekonomin');
+    assert.equal(refusedWith(() => store.dispatch({ type: 'dropTables' } as never)).issues[0]?.code, 'command-unknown');
+    assert.equal(refusedWith(() => store.dispatch({ type: 'toString' } as never)).issues[0]?.code, 'command-unknown');
+    assert.equal(refusedWith(() => store.dispatch({ type: 'removeGoal' } as never)).issues[0]?.code, 'required');
+    assert.equal(refusedWith(() => store.dispatch({ type: 'removeGoal', id: 'g-boende', also: 1 } as never)).issues[0]?.code, 'unknown-key');
+    const hostile = JSON.parse('{"type":"updateGoal","id":"g-boende","changes":{"__proto__":{"polluted":true}}}') as PlanCommand;
+    assert.equal(refusedWith(() => store.dispatch(hostile)).issues[0]?.code, 'forbidden-key');
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+    assert.equal(refusedWith(() => store.dispatch(null as never)).issues[0]?.code, 'wrong-type');
+  });
+
+  test('assigning a new coordinator keeps the handover history', () => {
+    const store = storeFor();
+    store.assignCoordinator('omar', '2026-05-01', 'Lena går i pension.');
+    assert.equal(store.plan.coordinator, 'omar');
+    assert.deepEqual(store.plan.coordinatorHistory.at(-1), { id: 'id1', from: 'lena', to: 'omar', on: '2026-05-01', reason: 'Lena går i pension.', recordedAt: '2026-05-01T08:00:00.000Z' });
+    assert.equal(store.plan.coordinatorHistory.length, 3);
+  });
+
+  test('meeting chair and initiator are set and cleared separately from the coordinator', () => {
+    const store = storeFor();
+    store.setMeetingChair('omar');
+    store.setInitiator(null);
+    assert.equal(store.plan.meetingChair, 'omar');
+    assert.equal('initiator' in store.plan, false);
+    assert.equal(store.plan.coordinator, 'lena');
+  });
+
+  test('withdrawing consent for one party appends to its history and deletes nothing', () => {
+    const store = storeFor();
+    const id = store.withdrawConsent('c-anna', { on: '2026-05-01', reason: 'Vill inte', parties: ['af'], recordedBy: 'lena' });
+    const consent = store.plan.consents[0];
+    assert.equal(consent?.withdrawals.length, 2);
+    assert.deepEqual(consent?.withdrawals.at(-1), { id, on: '2026-05-01', reason: 'Vill inte', parties: ['af'], recordedBy: 'lena', recordedAt: '2026-05-01T08:00:00.000Z' });
+    assert.deepEqual(consent?.scope, example('se-sip').consents[0]?.scope);
+  });
+
+  test('a new consent supersedes the old one, which is kept', () => {
+    const store = storeFor();
+    store.recordConsent({
+      decision: 'given',
+      givenBy: { kind: 'person' },
+      givenOn: '2026-05-01',
+      scope: { establishPlan: true, shareWith: ['region-psykiatri', 'kommun-soc'] },
+      form: 'digital',
+      recordedBy: 'lena',
+      supersedes: 'c-anna',
+    });
+    assert.equal(store.plan.consents.length, 2);
+    assert.deepEqual(store.plan.consents[1]?.scope, { establishPlan: true, shareWith: ['region-psykiatri', 'kommun-soc'], exclusions: [] });
+    assert.equal(store.plan.consents[1]?.recordedAt, '2026-05-01T08:00:00.000Z');
+  });
+
+  test('attendance marks the meeting held and shows who was absent', () => {
+    const store = storeFor();
+    store.recordAttendance('m-uppf', [{ participant: 'anna', status: 'attended', how: 'digital' }, { participant: 'omar', status: 'absent' }], '2026-05-26');
+    const meeting = store.plan.meetings[1];
+    assert.equal(meeting?.status, 'held');
+    assert.equal(meeting?.heldOn, '2026-05-26');
+    assert.deepEqual(meeting?.attendance.filter((a) => a.status === 'absent').map((a) => a.participant), ['omar']);
+    store.recordInvitationResponse('m-uppf', 'omar', 'declined', '2026-05-20');
+    assert.equal(store.plan.meetings[1]?.invitations[1]?.response, 'declined');
+    store.inviteToMeeting('m-uppf', 'maria', 'invited', '2026-05-02');
+    assert.deepEqual(store.plan.meetings[1]?.invitations.at(-1), { response: 'pending', participant: 'maria', mode: 'invited', sentOn: '2026-05-02' });
+  });
+
+  test('a follow-up is booked, goals are evaluated with both views, and it is completed', () => {
+    const store = storeFor();
+    const id = store.scheduleFollowUp({ dueOn: '2026-09-01', responsible: 'lena' });
+    store.evaluateGoal('f-2', { goal: 'g-sova', outcome: 'partly', personView: 'Bättre', professionalView: 'Sover 5 timmar' });
+    store.evaluateGoal('f-2', { goal: 'g-sova', outcome: 'achieved', personView: 'Sover bra nu' });
+    store.completeFollowUp('f-2', '2026-05-26', { nextFollowUp: id });
+    const f = store.plan.followUps[1];
+    assert.deepEqual(f?.evaluations, [{ goal: 'g-sova', outcome: 'achieved', personView: 'Sover bra nu' }]);
+    assert.equal(f?.doneOn, '2026-05-26');
+    assert.equal(f?.nextFollowUp, id);
+  });
+
+  test('removing a need unlinks it from goals; a goal with evaluations and a party in use cannot be removed', () => {
+    const store = storeFor();
+    store.removeNeed('n-behandling');
+    assert.ok(store.plan.goals.every((g) => !g.needs.includes('n-behandling')));
+    assert.equal(refusedWith(() => store.removeGoal('g-boende')).issues[0]?.code, 'reference-unknown');
+    assert.equal(refusedWith(() => store.removeParty('fk')).issues[0]?.code, 'reference-unknown');
+    store.removeGoal('g-arbete');
+    assert.ok(store.plan.interventions.every((v) => !v.goals.includes('g-arbete')));
+    assert.equal(store.plan.goals.find((g) => g.id === 'g-sova')?.partOf, undefined);
+  });
+
+  test('moving an intervention reorders the list', () => {
+    const store = storeFor();
+    store.moveIntervention('i-stod-arbete', 0);
+    assert.deepEqual(store.plan.interventions.map((v) => v.id), ['i-stod-arbete', 'i-boendestod', 'i-samtal', 'i-lakemedel', 'i-rehab']);
+    store.moveIntervention('i-stod-arbete', 99);
+    assert.equal(store.plan.interventions.at(-1)?.id, 'i-stod-arbete');
+  });
+});
+
+describe('lifecycle and the person’s approval', () => {
+  test('status moves along the lifecycle; establishing needs a date and closing needs a reason', () => {
+    const store = storeFor(example('se-sip-discharge'));
+    assert.equal(refusedWith(() => store.setStatus('active')).issues[0]?.code, 'transition-not-allowed');
+    assert.equal(refusedWith(() => store.setStatus('established')).issues[0]?.code, 'required');
+    store.setStatus('established', { on: '2026-11-19' });
+    assert.equal(store.plan.establishedOn, '2026-11-19');
+    store.setStatus('active');
+    assert.equal(refusedWith(() => store.setStatus('closed')).issues[0]?.code, 'required');
+    store.setStatus('closed', { reason: 'goals-achieved', on: '2027-01-10', note: 'Gunnar klarar sig själv.' });
+    assert.deepEqual([store.plan.status, store.plan.closedReason, store.plan.closedOn], ['closed', 'goals-achieved', '2027-01-10']);
+    assert.equal(refusedWith(() => store.setStatus('active')).issues[0]?.code, 'transition-not-allowed');
+  });
+
+  test('changes to an established plan wait for the person’s approval', () => {
+    const store = storeFor();
+    store.updateGoal('g-boende', { text: 'Jag bor kvar och har ordning på räkningarna.' });
+    store.addIntervention({ what: 'Budget- och skuldrådgivning', party: 'kommun-soc', goals: ['g-boende'] });
+    store.assignCoordinator('omar', '2026-05-01');
+    assert.deepEqual(
+      store.plan.pendingApproval.map((p) => [p.section, p.item, p.change, p.by]),
+      [
+        ['goals', 'g-boende', 'changed', 'lena.berg'],
+        ['interventions', 'id3', 'added', 'lena.berg'],
+      ],
+    );
+    const approval = store.approveChanges('anna', '2026-05-02', 'Vid telefonsamtal');
+    assert.deepEqual(store.plan.pendingApproval, []);
+    assert.deepEqual(store.plan.approvals.at(-1), { id: approval, by: 'anna', on: '2026-05-02', at: '2026-05-01T08:00:03.000Z', how: 'Vid telefonsamtal', changes: 2 });
+  });
+
+  test('changes before the plan is established need no approval', () => {
+    const store = storeFor(example('se-sip-discharge'));
+    store.addGoal({ text: 'Laga mat själv', horizon: 'short-term', expressedBy: 'person' });
+    assert.deepEqual(store.plan.pendingApproval, []);
+  });
+});
+
+describe('undo, redo, dirty and saving', () => {
+  test('undo restores the previous plan exactly, audit included, and redo re-applies it', () => {
+    const store = storeFor();
+    const original = store.plan;
+    store.addGoal({ text: 'Ett mål', horizon: 'long-term', expressedBy: 'person' });
+    const after = store.plan;
+    assert.equal(store.canUndo, true);
+    store.undo();
+    assert.equal(store.plan, original);
+    assert.equal(store.canRedo, true);
+    store.redo();
+    assert.equal(store.plan, after);
+    assert.equal(store.canRedo, false);
+  });
+
+  test('undo and redo with nothing to do are refused', () => {
+    const store = storeFor();
+    assert.equal(refusedWith(() => store.undo()).issues[0]?.code, 'nothing-to-undo');
+    assert.equal(refusedWith(() => store.redo()).issues[0]?.code, 'nothing-to-redo');
+  });
+
+  test('a new command after undo drops the redo step', () => {
+    const store = storeFor();
+    store.addNeed({ text: 'A' });
+    store.undo();
+    store.addNeed({ text: 'B' });
+    assert.equal(store.canRedo, false);
+  });
+
+  test('dirty follows changes since the last save; markSaved sets the saved version everywhere', () => {
+    const store = storeFor();
+    assert.equal(store.dirty, false);
+    store.addNeed({ text: 'A' });
+    assert.equal(store.dirty, true);
+    store.markSaved(4);
+    assert.equal(store.dirty, false);
+    assert.equal(store.plan.version, 4);
+    store.undo();
+    assert.equal(store.dirty, true);
+    assert.equal(store.plan.version, 4);
+    store.redo();
+    assert.equal(store.dirty, false);
+  });
+
+  test('replace loads a newer plan, clears history and dirty, and notifies', () => {
+    const store = storeFor();
+    store.addNeed({ text: 'A' });
+    const events: string[] = [];
+    store.subscribe((_, change) => events.push(change.type));
+    const newer = { ...example('se-sip'), version: 9 };
+    store.replace(newer);
+    assert.deepEqual(store.plan, newer);
+    assert.deepEqual([store.dirty, store.canUndo, store.canRedo], [false, false, false]);
+    assert.deepEqual(events, ['replace']);
+    assert.throws(() => store.replace({ ...newer, version: -1 }), SipValidationError);
+  });
+
+  test('unsubscribe stops notifications, and a throwing listener does not break the store', () => {
+    const errors: unknown[] = [];
+    const store = createPlanStore(example('se-sip'), { actor, onListenerError: (e) => errors.push(e) });
+    let calls = 0;
+    const stop = store.subscribe(() => calls++);
+    store.subscribe(() => {
+      throw new Error('listener bug');
+    });
+    store.addNeed({ text: 'A' });
+    stop();
+    store.addNeed({ text: 'B' });
+    assert.equal(calls, 1);
+    assert.equal(store.plan.needs.length, 5);
+    assert.equal(errors.length, 2);
+  });
+
+  test('plans handed out are frozen and structuredClone-safe', () => {
+    const store = storeFor();
+    store.addNeed({ text: 'A' });
+    assert.ok(Object.isFrozen(store.plan));
+    assert.ok(Object.isFrozen(store.plan.needs.at(-1)));
+    assert.throws(() => {
+      (store.plan.needs as Plan['needs']).push({ id: 'x', text: 'y' });
+    }, TypeError);
+    assert.deepStrictEqual(parsePlan(structuredClone(store.plan)), structuredClone(store.plan));
+  });
+
+  test('a store refuses an invalid plan or actor', () => {
+    assert.throws(() => createPlanStore({ ...example('se-sip'), coordinator: 'ghost' }, { actor }), SipValidationError);
+    assert.throws(() => createPlanStore(example('se-sip'), { actor: { id: '' } }), SipValidationError);
+    assert.throws(() => createPlanStore(example('se-sip'), { actor: null as never }), SipValidationError);
+  });
+});
+
+/** A command recipe whose ids are picked from the plan at the time it runs. */
+interface Recipe {
+  kind: number;
+  a: number;
+  b: number;
+  text: string;
+}
+
+const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
+
+/** Turns a recipe into a command against `plan`; many are valid, some are refused (which the property tolerates). */
+function commandFrom(plan: Plan, r: Recipe): PlanCommand {
+  const goal = pick(plan.goals, r.a)?.id ?? 'none';
+  const need = pick(plan.needs, r.a)?.id ?? 'none';
+  const party = pick(plan.parties, r.a)?.id ?? 'none';
+  const person = pick(plan.participants, r.b)?.id ?? 'none';
+  const intervention = pick(plan.interventions, r.a)?.id ?? 'none';
+  const meeting = pick(plan.meetings, r.a)?.id ?? 'none';
+  const consent = pick(plan.consents, r.b)?.id ?? 'none';
+  const followUp = pick(plan.followUps, r.b)?.id ?? 'none';
+  const day = `2026-0${1 + (r.a % 9)}-1${r.b % 10}`;
+  const recipes: (() => PlanCommand)[] = [
+    () => ({ type: 'addGoal', goal: { text: r.text, horizon: 'short-term', expressedBy: 'person', needs: need === 'none' ? [] : [need] } }),
+    () => ({ type: 'updateGoal', id: goal, changes: { text: r.text, targetOn: r.b % 2 ? day : null } }),
+    () => ({ type: 'removeGoal', id: goal }),
+    () => ({ type: 'moveGoal', id: goal, to: r.b % 5 }),
+    () => ({ type: 'addNeed', need: { text: r.text, sector: 'health-care' } }),
+    () => ({ type: 'removeNeed', id: need }),
+    () => ({ type: 'addIntervention', intervention: { what: r.text, party, goals: goal === 'none' ? [] : [goal] } }),
+    () => ({ type: 'updateIntervention', id: intervention, changes: { extent: r.text.slice(0, 200), status: 'ongoing' } }),
+    () => ({ type: 'moveIntervention', id: intervention, to: r.b % 4 }),
+    () => ({ type: 'removeIntervention', id: intervention }),
+    () => ({ type: 'assignCoordinator', participant: person, on: day, reason: r.text }),
+    () => ({ type: 'setMeetingChair', participant: r.a % 3 ? person : null }),
+    () => ({ type: 'setInitiator', participant: person }),
+    () => ({ type: 'planMeeting', meeting: { kind: 'follow-up-meeting', place: r.text.slice(0, 200), invitations: [{ participant: person, mode: 'called', response: 'pending' }] } }),
+    () => ({ type: 'recordAttendance', meeting, attendance: [{ participant: person, status: r.a % 2 ? 'attended' : 'absent' }] }),
+    () => ({ type: 'inviteToMeeting', meeting, participant: person, mode: 'invited' }),
+    () => ({ type: 'recordConsent', consent: { decision: 'given', givenBy: { kind: 'person' }, givenOn: day, scope: { establishPlan: true, shareWith: party === 'none' ? [] : [party] }, form: 'oral', recordedBy: person } }),
+    () => ({ type: 'withdrawConsent', consent, on: day, reason: r.text }),
+    () => ({ type: 'scheduleFollowUp', followUp: { dueOn: day, responsible: person } }),
+    () => ({ type: 'completeFollowUp', id: followUp, on: day }),
+    () => ({ type: 'evaluateGoal', followUp, goal, outcome: 'partly', personView: r.text }),
+    () => ({ type: 'setStatus', status: (['meeting-scheduled', 'established', 'active', 'closed'] as const)[r.b % 4], on: day, reason: 'other' }),
+    () => ({ type: 'approveChanges', by: person, on: day }),
+    () => ({ type: 'updatePersonVoice', changes: { whatMattersToMe: r.text } }),
+    () => ({ type: 'updatePerson', changes: { communicationNeeds: r.a % 2 ? r.text : null } }),
+    () => ({ type: 'addParty', party: { name: r.text || 'x', kind: 'other', principal: false } }),
+    () => ({ type: 'addParticipant', participant: { role: 'relative', name: r.text || 'x' } }),
+    () => ({ type: 'removeParticipant', id: person }),
+    () => ({ type: 'updateDetails', changes: { firstContactOn: day, title: r.text.slice(0, 200) } }),
+  ];
+  return (recipes[r.kind % recipes.length] as () => PlanCommand)();
+}
+
+const recipe = fc.record({ kind: fc.nat(), a: fc.nat(), b: fc.nat(), text: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('<b>x</b>', '__proto__', 'Åsa 😀', '\ud800')) });
+
+describe('store properties', () => {
+  test('any sequence of commands followed by as many undos restores the original plan exactly', () => {
+    fc.assert(
+      fc.property(planArbitrary({ maxItems: 3 }), fc.array(recipe, { maxLength: 25 }), (plan, recipes) => {
+        const store = storeFor(plan);
+        const original = store.plan;
+        const snapshot = structuredClone(original);
+        let applied = 0;
+        for (const r of recipes) {
+          const before = store.plan;
+          try {
+            store.dispatch(commandFrom(store.plan, r));
+            applied++;
+            assert.equal(store.plan.audit.length, before.audit.length + 1);
+          } catch (error) {
+            assert.ok(SipValidationError.is(error), String(error));
+            assert.equal(store.plan, before);
+          }
+        }
+        const final = store.plan;
+        parsePlan(final);
+        for (let i = 0; i < applied; i++) store.undo();
+        assert.equal(store.canUndo, false);
+        assert.deepStrictEqual(structuredClone(store.plan), snapshot);
+        assert.equal(store.plan, original);
+        for (let i = 0; i < applied; i++) store.redo();
+        assert.equal(store.plan, final);
+      }),
+      { numRuns: numRuns(40) },
+    );
+  });
+});
