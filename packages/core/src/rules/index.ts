@@ -58,3 +58,17 @@ export {
   type ShareReason,
   type WithheldPerson,
 } from './consent.js';
+export {
+  evaluateEligibilityAsync,
+  evaluateMany,
+  evaluateManyAsync,
+  evaluatePlan,
+  evaluatePlanAsync,
+  type AsyncEvaluateOptions,
+  type BatchEntry,
+  type EngineChoice,
+  type EvaluateManyOptions,
+  type EvaluateOptions,
+  type PartySharing,
+  type PlanEvaluation,
+} from './evaluate.js';
