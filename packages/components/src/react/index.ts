@@ -18,7 +18,7 @@
  * @packageDocumentation
  */
 import * as React from 'react';
-import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
+import { createComponent, type EventName, type ReactWebComponent, type WebComponentProps } from '@lit/react';
 import { SipStatusBadge as SipStatusBadgeElement } from '../shared/status-badge.js';
 import { SipContext as SipContextElement } from '../context/sip-context.js';
 
@@ -60,3 +60,23 @@ function wrap<Tag extends SipTag, I extends HTMLElement>(tagName: Tag, elementCl
 export const SipContext = /* @__PURE__ */ wrap('sip-context', SipContextElement);
 /** `<sip-status-badge>`: a deadline status pill. Props: `status`, `label`. */
 export const SipStatusBadge = /* @__PURE__ */ wrap('sip-status-badge', SipStatusBadgeElement);
+
+/** JSX props for an element whose class is not wrapped yet: any property goes. */
+type PendingElementProps = WebComponentProps<HTMLElement> & Record<string, unknown>;
+
+// Typed JSX for the elements used directly (React 19 sets known properties and
+// listens to `on<event-name>` props on custom elements). Active in any file that
+// imports this module, even as `import type {} from '@sip-kit/components/react'`.
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'sip-context': WebComponentProps<SipContextElement>;
+      'sip-status-badge': WebComponentProps<SipStatusBadgeElement>;
+      // Until their classes land these take any prop; then WebComponentProps<TheClass>.
+      'sip-plan-editor': PendingElementProps;
+      'sip-consent': PendingElementProps;
+      'sip-followup': PendingElementProps;
+    }
+  }
+}
