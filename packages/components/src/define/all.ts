@@ -1,2 +1,3 @@
 // Define-only entry for every sip-kit element (used by the single-file CDN bundle).
 import './sip-status-badge.js';
+import './sip-context.js';

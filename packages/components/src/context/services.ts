@@ -1,0 +1,87 @@
+/**
+ * The services a host (or `<sip-context>`) provides to sip-kit elements. They
+ * are live objects, not snapshots: elements subscribe to the store and ask the
+ * rules service for feedback whenever the plan changes.
+ * @module
+ */
+import type { Actor, IsoDate, Locale, Plan, PlanStore } from '@sip-kit/core';
+
+/**
+ * The plan store (`createPlanStore` in `@sip-kit/core`): the one way elements
+ * change a plan. Call its commands (`store.addGoal(…)`, `store.dispatch({ type, … })`).
+ */
+export type PlanStoreService = PlanStore;
+
+/** One completeness problem, as `checkCompleteness` in core reports it. */
+export interface CompletenessIssue {
+  /** Stable kebab-case code, e.g. `coordinator-missing`. */
+  code: string;
+  /** Where in the plan it belongs, e.g. `['interventions', 3, 'party']`; lets an element show it next to the field. */
+  path: (string | number)[];
+  /** Plain-language message in the plan's locale. */
+  message: string;
+}
+
+/** One computed deadline, as `computeDeadlines` in core reports it. */
+export interface DeadlineInfo {
+  /** What is due. */
+  kind: 'first-contact' | 'meeting' | 'follow-up';
+  /** The follow-up it belongs to, for `follow-up`. */
+  ref?: string;
+  /** The day it is due. */
+  due: IsoDate;
+  /** Upcoming, due today, overdue, met on time, met late. */
+  status: 'upcoming' | 'due-today' | 'overdue' | 'met' | 'met-late';
+  /** The day it was met. */
+  metOn?: IsoDate;
+  /** Working days left until `due` (negative when overdue). */
+  workingDaysLeft?: number;
+}
+
+/** What the rules say about one plan version. */
+export interface PlanFeedback {
+  /** True when the plan has everything the pack requires. */
+  complete: boolean;
+  /** What is missing, each with the path of the field it concerns. */
+  missing: CompletenessIssue[];
+  /** Deadlines from the pack and calendar. */
+  deadlines: DeadlineInfo[];
+}
+
+/**
+ * The rules service: the compiled (synchronous) evaluator of a rule pack, with
+ * its calendar and the day counted as today. Elements never implement rules;
+ * they call this.
+ */
+export interface RulesService {
+  /** The pack's id, e.g. `se-default`. */
+  readonly packId: string | undefined;
+  /** The day deadlines are counted from (`YYYY-MM-DD`). */
+  readonly today: IsoDate;
+  /** Completeness and deadlines for `plan` (memoised per plan object). */
+  feedback(plan: Plan): PlanFeedback;
+}
+
+/** Where plans are loaded from and saved to (`PlanRepository` in core; every adapter satisfies it). */
+export interface RepositoryService {
+  /** Loads the plan with `id`. */
+  load(id: string): Promise<Plan>;
+  /** Saves `plan` if the stored version is still `expectedVersion`; resolves to the saved plan with its new version. */
+  save(plan: Plan, options: { expectedVersion: number }): Promise<Plan>;
+}
+
+/** Everything a provider can hand to elements (`provideSip`, `<sip-context>`). */
+export interface SipServices {
+  /** The shared plan store. */
+  store?: PlanStoreService;
+  /** The rules service. */
+  rules?: RulesService;
+  /** The locale of the UI (`lang` on an element or ancestor wins over this). */
+  locale?: Locale;
+  /** The repository for drafts. */
+  repository?: RepositoryService;
+  /** The user of the host system, for the audit trail. */
+  actor?: Actor;
+  /** The autosaver of the shared store. */
+  saver?: import('./saver.js').PlanSaver;
+}

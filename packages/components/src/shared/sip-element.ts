@@ -1,0 +1,131 @@
+import { LitElement, type PropertyValues } from 'lit';
+import type { Actor, IsoDate, Locale, Plan, PlanCommand, StoreEvent } from '@sip-kit/core';
+import type { PlanFeedback, PlanStoreService, RepositoryService } from '../context/services.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { sharedMessages, type SharedKey } from '../i18n/shared.js';
+import { AnnouncerController } from './announcer.js';
+import { LocaleController } from './locale-controller.js';
+import { PlanController } from './plan-controller.js';
+
+/**
+ * The base of every sip-kit element. It resolves, the same way everywhere:
+ * - the plan store (the provider's, or its own when given `.plan`);
+ * - the locale (`locale` property, a nearer `lang`, the provider, Swedish) and
+ *   the active locale's strings only;
+ * - rules feedback (`this.feedback`) from the provider's rules service or the
+ *   plan's default pack;
+ * - autosave status, and a live region (`this.announcer`).
+ *
+ * A subclass supplies its catalogue (`catalogue`), renders from `this.plan`,
+ * changes the plan only through `this.runCommand(store => store.addGoal(…))`,
+ * and fires its own events from `planChanged()`.
+ *
+ * @typeParam K - The keys of the subclass's own UI catalogue.
+ */
+export abstract class SipElement<K extends string = never> extends LitElement {
+  static override properties = {
+    plan: { attribute: false, noAccessor: true },
+    locale: { reflect: false },
+    readonly: { type: Boolean, reflect: true },
+    today: {},
+    repository: { attribute: false },
+    actor: { attribute: false },
+    autosave: { type: Boolean, converter: { fromAttribute: (v: string | null) => v !== 'false' } },
+  };
+
+  /** UI language: `sv` (default), `nb`, `nn`, `en` or any BCP 47 tag. Beats `lang` and the provider. */
+  locale?: string;
+  /** Show the plan without any way of changing it. */
+  readonly = false;
+  /** The day counted as today (`YYYY-MM-DD`) when no provider gives a rules service. */
+  today?: IsoDate;
+  /** Where drafts of a plan given with `.plan` are saved (default: the provider's, else browser storage). */
+  repository?: RepositoryService;
+  /** Who is making changes to a plan given with `.plan` (default: the provider's actor). */
+  actor?: Actor;
+  /** Autosave a plan given with `.plan` (default true; `autosave="false"` turns it off). */
+  autosave = true;
+
+  /** The subclass's own catalogue (override it; read once, in the constructor). */
+  protected get catalogue(): Catalogue<K> | undefined {
+    return undefined;
+  }
+
+  /** @internal */
+  protected readonly planController = new PlanController(this, (plan, change) => this.planChanged(plan, change));
+  /** @internal */
+  protected readonly localeController: LocaleController;
+  /** The element's live region. */
+  protected readonly announcer = new AnnouncerController(this);
+
+  constructor() {
+    super();
+    const own = this.catalogue;
+    this.localeController = new LocaleController(this, own ? [sharedMessages, own as Catalogue<string>] : [sharedMessages]);
+  }
+
+  /**
+   * The plan shown. Setting it gives the element a store of its own (unless it
+   * is the plan already shown); reading it gives the current plan, with every
+   * edit made so far.
+   */
+  get plan(): Plan | undefined {
+    return this.planController.plan;
+  }
+  set plan(value: Plan | undefined) {
+    const old = this.planController.plan;
+    this.planController.setPlan(value);
+    this.requestUpdate('plan', old);
+  }
+
+  /** The store the element works on. */
+  get store(): PlanStoreService | undefined {
+    return this.planController.store;
+  }
+
+  /** The resolved UI locale. */
+  get activeLocale(): Locale {
+    return this.localeController.value;
+  }
+
+  /** Completeness and deadlines for the current plan, from the rules. */
+  get feedback(): PlanFeedback {
+    return this.planController.feedback;
+  }
+
+  /** A UI string in the active locale. */
+  protected t(key: K | SharedKey, params?: Readonly<Record<string, string | number>>): string {
+    const own = this.catalogue;
+    const locale = this.localeController.value;
+    if (own && key in own.sv) return own.t(locale, key as K, params);
+    return sharedMessages.t(locale, key as SharedKey, params);
+  }
+
+  /**
+   * Runs one store command. A refused command does not throw: it is returned
+   * (and announced by the subclass) so the user's input stays where it is.
+   */
+  protected runCommand<R>(command: (store: PlanStoreService) => R) {
+    return this.planController.run(command);
+  }
+
+  /** Fires a `sip-` event that bubbles out of the shadow root. */
+  protected emit<T>(type: `sip-${string}`, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  /** Called after every change of the plan (command, undo, redo, save, replace). */
+  protected planChanged(_plan: Plan, _change: PlanCommand | StoreEvent): void {}
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale' as keyof SipElement)) this.localeController.resolve();
+  }
+
+  /** Resolves after the next render and once the active locale's strings are loaded. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    await this.localeController.ready;
+    if (this.isUpdatePending) result = await super.getUpdateComplete();
+    return result;
+  }
+}
