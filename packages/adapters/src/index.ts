@@ -1,6 +1,9 @@
 /**
  * `@sip-kit/adapters` — where plans live: browser storage (the embedded
- * default), a vendor REST back end, or a FHIR R4 server.
+ * default), a vendor REST back end, or a FHIR R4 server. Every adapter
+ * implements `PlanRepository` from `@sip-kit/core` and throws only its typed
+ * errors (`ConflictError`, `NetworkError`, `NotFoundError`, `SipValidationError`).
  * @packageDocumentation
  */
-export {};
+export { restRepository, versionTag, type RestRepositoryOptions } from './rest.js';
+export { defaultBackoff, type FetchLike, type HttpOptions } from './http.js';
