@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { LIMITS, planJsonSchema } from '../src/model/index.js';
 import { numRuns, planArbitrary } from './arbitraries.js';
@@ -11,6 +11,10 @@ const examplesDir = new URL('../examples/', import.meta.url);
 const examples = readdirSync(examplesDir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => [f, JSON.parse(readFileSync(new URL(f, examplesDir), 'utf8')) as Record<string, any>] as const);
+
+// ajv ships CommonJS with `exports.default`; under NodeNext the default import is the module object.
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module.default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
 
 function validator() {
   const ajv = new Ajv2020({ allErrors: true });

@@ -335,7 +335,7 @@ function commandFrom(plan: Plan, r: Recipe): PlanCommand {
     () => ({ type: 'scheduleFollowUp', followUp: { dueOn: day, responsible: person } }),
     () => ({ type: 'completeFollowUp', id: followUp, on: day }),
     () => ({ type: 'evaluateGoal', followUp, goal, outcome: 'partly', personView: r.text }),
-    () => ({ type: 'setStatus', status: (['meeting-scheduled', 'established', 'active', 'closed'] as const)[r.b % 4], on: day, reason: 'other' }),
+    () => ({ type: 'setStatus', status: (['meeting-scheduled', 'established', 'active', 'closed'] as const)[r.b % 4] ?? 'active', on: day, reason: 'other' }),
     () => ({ type: 'approveChanges', by: person, on: day }),
     () => ({ type: 'updatePersonVoice', changes: { whatMattersToMe: r.text } }),
     () => ({ type: 'updatePerson', changes: { communicationNeeds: r.a % 2 ? r.text : null } }),

@@ -45,12 +45,15 @@ export function translate(key: MessageKey, locale?: Locale | string, params?: Re
   return interpolate(template, params);
 }
 
+/** What `formatIssues` reads from an issue: a {@link SipIssue}, or a rule result with the same `code`/`message`/`params`. */
+export type FormattableIssue = Pick<SipIssue, 'code' | 'message'> & { params?: SipIssue['params'] | undefined; path?: unknown };
+
 /**
  * Plain-language messages for `issues`, one per issue in the same order, in
  * `locale`. Looks up `issue.<code>`; a code without a message falls back to the
  * issue's own (English) `message`, so new codes never show as blank.
  */
-export function formatIssues(issues: readonly Pick<SipIssue, 'code' | 'message' | 'params'>[], locale?: Locale | string): string[] {
+export function formatIssues(issues: readonly FormattableIssue[], locale?: Locale | string): string[] {
   const resolved = toLocale(locale);
   return issues.map((found) => {
     const key = `issue.${found.code}`;
