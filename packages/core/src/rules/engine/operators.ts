@@ -60,9 +60,15 @@ export interface OperatorContext {
 // json-rules-engine built-ins (dist/engine-default-operators.js), verbatim.
 // An Operator's evaluate() is `validator(factValue) && cb(factValue, value)`.
 
+// The verbatim copies call `.indexOf`, `.some` and `<` on whatever they are
+// given: throwing on odd values IS json-rules-engine's behaviour (the composed
+// operator turns a throw into false), so their operands are deliberately loose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
 interface Primitive {
-  cb: (a: any, b: any) => boolean;
-  validator: (a: any) => boolean;
+  cb: (a: Loose, b: Loose) => boolean;
+  validator: (a: Loose) => boolean;
 }
 
 const always = (): boolean => true;
@@ -89,8 +95,8 @@ export const BUILTIN_OPERATOR_NAMES: readonly string[] = Object.freeze([...BUILT
 
 type Next = (a: unknown, b: unknown) => boolean;
 interface Decorator {
-  cb: (factValue: any, jsonValue: any, next: Next) => boolean;
-  validator: (a: any) => boolean;
+  cb: (factValue: Loose, jsonValue: Loose, next: Next) => boolean;
+  validator: (a: Loose) => boolean;
 }
 
 // json-rules-engine's dist/engine-default-operator-decorators.js, verbatim.

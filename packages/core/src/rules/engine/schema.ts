@@ -510,10 +510,9 @@ export interface RulesSchemaOptions {
   conditionNames?: readonly string[];
 }
 
-function issuesToZod(found: SipIssue[], ctx: { addIssue: (i: any) => void }): void {
-  for (const i of found) {
-    ctx.addIssue({ code: 'custom', message: i.message, path: i.path, params: { code: i.code, ...(i.params ?? {}) } });
-  }
+/** sip-kit issues as zod custom issues; `params.code` carries the sip-kit code. */
+function toZodIssues(found: SipIssue[]): { code: 'custom'; message: string; path: PropertyKey[]; params: Record<string, unknown> }[] {
+  return found.map((i) => ({ code: 'custom', message: i.message, path: i.path, params: { code: i.code, ...(i.params ?? {}) } }));
 }
 
 function checkForZod(value: unknown, options: RulesSchemaOptions, single: boolean): SipIssue[] {
@@ -539,12 +538,20 @@ function checkForZod(value: unknown, options: RulesSchemaOptions, single: boolea
  * sip-kit issue code (e.g. `rule-path-unsupported`).
  */
 export function createRulesSchema(options: RulesSchemaOptions = {}): z.ZodMiniType<Rule[], unknown> {
-  return z.custom<Rule[]>().check(z.superRefine((v, ctx) => issuesToZod(checkForZod(v, options, false), ctx)));
+  return z.custom<Rule[]>().check(
+    z.superRefine((v, ctx) => {
+      for (const issue of toZodIssues(checkForZod(v, options, false))) ctx.addIssue(issue);
+    }),
+  );
 }
 
 /** Like {@link createRulesSchema}, for a single rule. */
 export function createRuleSchema(options: RulesSchemaOptions = {}): z.ZodMiniType<Rule, unknown> {
-  return z.custom<Rule>().check(z.superRefine((v, ctx) => issuesToZod(checkForZod(v, options, true), ctx)));
+  return z.custom<Rule>().check(
+    z.superRefine((v, ctx) => {
+      for (const issue of toZodIssues(checkForZod(v, options, true))) ctx.addIssue(issue);
+    }),
+  );
 }
 
 /**
