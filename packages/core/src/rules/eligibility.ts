@@ -7,7 +7,7 @@
 import { SipValidationError } from '../errors.js';
 import { JURISDICTIONS } from '../model/plan.js';
 import { SECTORS } from '../model/party.js';
-import { z } from '../model/zod.js';
+import * as z from 'zod/mini';
 import { resolvePack, type BuiltinPackId } from './builtin.js';
 import type { RuleResult } from './engine/types.js';
 import { compilePack } from './evaluator.js';
@@ -15,6 +15,9 @@ import { eligibilityFacts, type EligibilityInput } from './facts.js';
 import type { RulePack } from './pack.js';
 
 export type { EligibilityInput } from './facts.js';
+
+// zod must never compile validators with `new Function` (strict CSP); this module may load before the model.
+z.config({ jitless: true });
 
 /** Result of {@link evaluateEligibility}. */
 export interface EligibilityResult {

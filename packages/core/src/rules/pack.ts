@@ -15,10 +15,13 @@
 import { parseCalendarSpec, type CalendarSpec } from '../calendar/index.js';
 import { SipValidationError, type SipIssue } from '../errors.js';
 import { JURISDICTIONS, PLAN_TYPES, type Jurisdiction, type PlanType } from '../model/plan.js';
-import { z } from '../model/zod.js';
+import * as z from 'zod/mini';
 import { createOperators, type OperatorDefinition } from './engine/operators.js';
 import { validateRuleSet } from './engine/schema.js';
 import type { JsonValue, NamedConditions, Rule, TopLevelCondition } from './engine/types.js';
+
+// zod must never compile validators with `new Function` (strict CSP); this module may load before the model.
+z.config({ jitless: true });
 
 /** The evaluations a pack's rules feed, chosen by each rule's `event.type`. */
 export type PackDomain = 'eligibility' | 'completeness' | 'deadlines';
@@ -120,7 +123,7 @@ const nonNegativeInt = z.int().check(z.minimum(0), z.maximum(10_000));
 const optionalDays = z.optional(z.nullable(nonNegativeInt));
 
 /** The zod schema of a pack's shape (rules and conditions are checked by the rule validator after it). */
-export const rulePackShapeSchema = z.object({
+export const rulePackShapeSchema = z.strictObject({
   $schema: z.optional(z.string().check(z.maxLength(500))),
   id: z.string().check(z.regex(PACK_ID)),
   version: z.string().check(z.minLength(1), z.maxLength(64)),
