@@ -1,6 +1,6 @@
 import { IdSchema, InstantSchema, IsoDateSchema, NameSchema, RefSchema, ShortTextSchema, TextSchema } from './primitives.js';
 import { PLAN_SECTIONS } from './consent.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** Who made a change: a user of the host system. */
 export const ActorSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { LIMITS } from './limits.js';
 import { IdSchema, InstantSchema, IsoDateSchema, LongTextSchema, NameSchema, RefSchema, RequiredTextSchema, ShortTextSchema, TextSchema, list, refs, text } from './primitives.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** Sections of a plan, used to say what a consent exclusion covers and what a change touched. */
 export const PLAN_SECTIONS = [

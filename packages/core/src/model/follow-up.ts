@@ -1,6 +1,6 @@
 import { LIMITS } from './limits.js';
 import { IdSchema, IsoDateSchema, LongTextSchema, RefSchema, TextSchema, list } from './primitives.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** How far a goal was reached. */
 export const GOAL_OUTCOMES = ['achieved', 'partly', 'not-achieved', 'not-assessed'] as const;

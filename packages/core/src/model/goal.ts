@@ -1,7 +1,7 @@
 import { LIMITS } from './limits.js';
 import { IdSchema, IsoDateSchema, RefSchema, RequiredTextSchema, TextSchema, refs } from './primitives.js';
 import { SECTORS } from './party.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** Who put a need or goal into words. */
 export const EXPRESSED_BY = ['person', 'guardian', 'professional', 'jointly'] as const;

@@ -1,6 +1,6 @@
 import { LIMITS } from './limits.js';
 import { IdSchema, IsoDateSchema, LongTextSchema, RefSchema, RequiredTextSchema, ShortTextSchema, TextSchema, refs } from './primitives.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** Where an intervention stands. */
 export const INTERVENTION_STATUSES = ['planned', 'ongoing', 'paused', 'completed', 'cancelled'] as const;

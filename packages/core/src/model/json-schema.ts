@@ -1,5 +1,5 @@
 import { PlanSchema } from './plan.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** A JSON Schema document (draft 2020-12). */
 export type JsonSchema = Record<string, unknown>;

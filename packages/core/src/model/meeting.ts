@@ -1,6 +1,6 @@
 import { LIMITS } from './limits.js';
 import { HttpsUrlSchema, IdSchema, InstantSchema, IsoDateSchema, LongTextSchema, RefSchema, ShortTextSchema, TextSchema, list } from './primitives.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** Kinds of meeting. */
 export const MEETING_KINDS = ['sip-meeting', 'pre-meeting', 'follow-up-meeting'] as const;

@@ -1,5 +1,5 @@
 import { IdSchema, NameSchema, RefSchema, ShortTextSchema, TextSchema } from './primitives.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /**
  * Sectors a party works in and a need belongs to. The rules engine's

@@ -1,6 +1,6 @@
 import { LIMITS } from './limits.js';
 import { IsoDateSchema, LongTextSchema, NameSchema, RefSchema, ShortTextSchema, TextSchema, list, text } from './primitives.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** An identifier from another system, such as a Swedish personal identity number. */
 export const PersonIdentifierSchema = z.strictObject({

@@ -9,7 +9,7 @@ import { MeetingSchema } from './meeting.js';
 import { ParticipantSchema, PartySchema } from './party.js';
 import { PersonSchema, PersonVoiceSchema } from './person.js';
 import { IdSchema, IsoDateSchema, RefSchema, ShortTextSchema, TextSchema, list } from './primitives.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** The plan format this version of sip-kit reads and writes. */
 export const FORMAT_VERSION = 1;

@@ -5,7 +5,7 @@
  */
 import { isIsoDate } from '../dates.js';
 import { LIMITS } from './limits.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 const ID_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
 
@@ -108,6 +108,6 @@ export function refs(max: number = LIMITS.references) {
 }
 
 /** An array of at most `max` items of `item`. */
-export function list<T extends z.core.SomeType>(item: T, max: number) {
+export function list<T extends z.SomeType>(item: T, max: number) {
   return z.array(item).check(z.maxLength(max));
 }

@@ -31,7 +31,7 @@ import type { Participant, Party } from '../model/party.js';
 import type { Person, PersonVoice } from '../model/person.js';
 import type { ClosedReason, Plan, PlanStatus } from '../model/plan.js';
 import { IdSchema, IsoDateSchema } from '../model/primitives.js';
-import { z } from '../model/zod.js';
+import * as z from '../model/zod.js';
 import { ATTENDANCE_MODES, ATTENDANCE_STATUSES, INVITATION_MODES, INVITATION_RESPONSES } from '../model/meeting.js';
 import { GOAL_OUTCOMES } from '../model/follow-up.js';
 import { PLAN_STATUSES } from '../model/plan.js';
@@ -135,7 +135,7 @@ const optIso = z.optional(IsoDateSchema);
 const text = z.optional(z.string());
 
 /** Argument shapes, checked before a handler runs (the resulting plan is checked in full afterwards). */
-const ARGS: Record<PlanCommandType, z.core.SomeType> = {
+const ARGS: Record<PlanCommandType, z.SomeType> = {
   updateDetails: z.strictObject({ changes: obj }),
   updatePerson: z.strictObject({ changes: obj }),
   updatePersonVoice: z.strictObject({ changes: obj }),
@@ -207,7 +207,7 @@ const ARGS: Record<PlanCommandType, z.core.SomeType> = {
 };
 
 /** The argument schema for a command type, or undefined for an unknown type. */
-export function argsSchema(type: string): z.core.SomeType | undefined {
+export function argsSchema(type: string): z.SomeType | undefined {
   return Object.prototype.hasOwnProperty.call(ARGS, type) ? ARGS[type as PlanCommandType] : undefined;
 }
 
