@@ -398,8 +398,13 @@ describe('facts', () => {
   });
 
   test('only own enumerable facts are read; odd facts objects are refused', async () => {
-    const proto = compileRules(leafRule({ fact: 'toString', operator: 'equal', value: null }));
-    assert.deepStrictEqual(proto.run({}).events, []);
+    const protoRules = leafRule({ fact: 'toString', operator: 'equal', value: null });
+    assert.deepStrictEqual(compileRules(protoRules).run({}).events, []);
+    assert.deepStrictEqual((await runReference(protoRules, {})).events, []);
+    assert.equal(await holds({ fact: 'toString', operator: 'equal', value: 1 }, { toString: 1 } as Facts), true);
+    expectSipError(() => compileRules(rules, null as never), 'rule-option-invalid');
+    await assert.rejects(runReference(rules, {}, null as never), (e) => SipValidationError.is(e));
+    expectSipError(() => createReferenceEvaluator(rules, 5 as never), 'rule-option-invalid');
     const inherited = Object.create({ a: 1 }) as Facts;
     assert.deepStrictEqual(compileRules(rules).run(inherited).events, []);
     assert.deepStrictEqual((await runReference(rules, inherited)).events, []);

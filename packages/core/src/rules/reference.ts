@@ -29,7 +29,7 @@
 import { Engine, Fact, Operator, type RuleResult as JreRuleResult } from 'json-rules-engine';
 import { SipValidationError } from '../errors.js';
 import { assertFactsObject, missingFactsChecker } from './engine/compile.js';
-import { validateRuleSet, type RuleSetOptions, type ValidatedRuleSet } from './engine/schema.js';
+import { assertOptionsObject, validateRuleSet, type RuleSetOptions, type ValidatedRuleSet } from './engine/schema.js';
 import { ruleSetUsage } from './engine/usage.js';
 import type { Facts, RuleEvent, RuleResult, UndefinedFactsPolicy } from './engine/types.js';
 
@@ -57,6 +57,7 @@ interface Prepared {
 }
 
 function prepare(rules: unknown, options: ReferenceOptions): Prepared {
+  assertOptionsObject(options);
   const ruleSet = validateRuleSet(rules, options);
   const usage = ruleSetUsage(ruleSet);
   const policy = options.undefinedFacts ?? 'allow';

@@ -11,7 +11,7 @@
 import { SipValidationError } from '../../errors.js';
 import { composeOperator, type OperatorDefinition } from './operators.js';
 import { compilePath, isPathProblem, parsePath } from './paths.js';
-import { validateRuleSet, type RuleSetOptions, type ValidatedRuleSet } from './schema.js';
+import { assertOptionsObject, validateRuleSet, type RuleSetOptions, type ValidatedRuleSet } from './schema.js';
 import { ruleSetUsage } from './usage.js';
 import type {
   Facts,
@@ -161,6 +161,7 @@ function freezeEvent(e: RuleEvent): RuleEvent {
  * @throws SipValidationError — and only that — for invalid rules or options.
  */
 export function compileRules(rules: unknown, options: CompileOptions = {}): CompiledRules {
+  assertOptionsObject(options);
   const policy = options.undefinedFacts ?? 'allow';
   if (policy !== 'allow' && policy !== 'error') {
     throw new SipValidationError([

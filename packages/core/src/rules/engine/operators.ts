@@ -167,7 +167,10 @@ export function operatorRegistry(operators: readonly OperatorDefinition[] = []):
     const problem = operatorNameProblem(def.name);
     if (problem) throw operatorError(problem, def.name, ['operators', i]);
     if (map.has(def.name)) throw operatorError(`Operator '${def.name}' is defined twice`, def.name, ['operators', i]);
-    map.set(def.name, def);
+    // Re-normalise: a hand-made definition (not from defineOperator) must
+    // still pass only on exactly `true`, identically in both evaluators.
+    const fn = def.evaluate;
+    map.set(def.name, Object.freeze({ ...def, evaluate: (a: unknown, b: unknown) => fn(a, b) === true }));
   });
   return map;
 }

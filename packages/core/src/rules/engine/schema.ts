@@ -475,6 +475,7 @@ function collectIssues(
  * @throws SipValidationError — and never anything else, whatever the input.
  */
 export function validateRuleSet(rules: unknown, options: RuleSetOptions = {}): ValidatedRuleSet {
+  assertOptionsObject(options);
   const operators = operatorRegistry(options.operators ?? []);
   const issues = new IssueList();
   let result: { rules: Rule[]; conditions: NamedConditions } | null;
@@ -486,6 +487,17 @@ export function validateRuleSet(rules: unknown, options: RuleSetOptions = {}): V
   }
   if (!result) throw new SipValidationError(issues.issues);
   return Object.freeze({ rules: Object.freeze(result.rules), conditions: result.conditions, operators });
+}
+
+/**
+ * Refuses an options argument that is not an object (a JavaScript caller
+ * passing `null` must get a SipValidationError, not a TypeError).
+ * @throws SipValidationError `rule-option-invalid`
+ */
+export function assertOptionsObject(options: unknown): asserts options is object {
+  if (options === null || typeof options !== 'object') {
+    throw new SipValidationError([{ path: [], code: 'rule-option-invalid', message: 'Options must be an object' }]);
+  }
 }
 
 /**
