@@ -234,19 +234,32 @@ describe('parsePlan refuses bad input with SipValidationError only', () => {
     }
     const started = performance.now();
     assert.deepEqual(codes(refused(deep)), ['too-deep']);
-    // Generous bound: the point is "no hang, no stack overflow", on a loaded CI machine too.
-    assert.ok(performance.now() - started < 2000);
+    // A loose bound: the point is "no hang, no stack overflow", on a loaded CI machine too.
+    assert.ok(performance.now() - started < 10_000);
   });
 
-  test('huge arrays and strings are refused quickly', () => {
-    const manyGoals = mutated((p) => (p['goals'] = new Array(10_000_000).fill(0)));
+  test('a huge array is refused without reading its items', () => {
+    let reads = 0;
+    const goals = new Proxy(new Array(10_000_000).fill(0), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    assert.ok(codes(refused(mutated((p) => (p['goals'] = goals)))).includes('too-many'));
+    assert.equal(reads, 0);
+  });
+
+  test('huge strings are refused without hanging', () => {
     const longTitle = mutated((p) => (p['title'] = 'x'.repeat(50_000_000)));
     const longDate = mutated((p) => (p['needIdentifiedOn'] = '2'.repeat(10_000_000)));
+    const longLink = mutated((p) => (p['meetings'][1]['link'] = `https://${'a'.repeat(10_000_000)}`));
     const started = performance.now();
-    assert.ok(codes(refused(manyGoals)).includes('too-many'));
     assert.ok(codes(refused(longTitle)).includes('too-long'));
     assert.ok(codes(refused(longDate)).includes('date-invalid'));
-    assert.ok(performance.now() - started < 2000);
+    assert.ok(codes(refused(longLink)).includes('too-long'));
+    // A loose bound that still catches a hang, even on a loaded CI machine.
+    assert.ok(performance.now() - started < 10_000);
   });
 
   test('getters that throw, revoked proxies, hostile proxies, class instances and functions are refused', () => {
