@@ -1,0 +1,121 @@
+/**
+ * The consent form for signing: the parties, what the consent covers, what
+ * must not be shared, dates and signature lines — in the plan's language,
+ * whatever the UI language is. It prints what is filled in so far; an empty
+ * form prints as a blank form with boxes to tick by hand.
+ * @module
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Locale, Plan } from '@sip-kit/core';
+import { formatDate } from '../../shared/format.js';
+import type { ConsentDraft } from './draft.js';
+import type { Names, Translate } from './names.js';
+
+/** What the printed form needs. */
+export interface PrintFormOptions {
+  /** The plan. */
+  plan: Plan;
+  /** The form's content. */
+  draft: ConsentDraft;
+  /** The plan's language. */
+  locale: Locale;
+  /** Strings in the plan's language. */
+  t: Translate;
+  /** Name lookups. */
+  names: Names;
+  /** Wording for the child's question (`young` under 12). */
+  childBand: 'young' | 'older';
+}
+
+function box(checked: boolean, t: Translate): TemplateResult {
+  return html`<span class="box" aria-hidden="true">${checked ? '☒' : '☐'}</span><span class="sip-visually-hidden">${t(checked ? 'print.checked' : 'print.unchecked')}</span>`;
+}
+
+const lines = (n: number) => html`<div class="write-lines" aria-hidden="true">${Array.from({ length: n }, () => html`<span></span>`)}</div>`;
+
+function signature(label: string, name: string, t: Translate): TemplateResult {
+  return html`<div class="signature" part="signature">
+    <p class="sign-role">${label}</p>
+    <div class="sign-row">
+      <div class="sign-cell"><span class="sign-line" aria-hidden="true"></span>${t('print.signature')}</div>
+      <div class="sign-cell"><span class="sign-line">${name}</span>${t('print.nameClarification')}</div>
+      <div class="sign-cell short"><span class="sign-line" aria-hidden="true"></span>${t('print.date')}</div>
+    </div>
+  </div>`;
+}
+
+/** The printable consent form. */
+export function printForm(o: PrintFormOptions): TemplateResult {
+  const { plan, draft: d, t, names, locale } = o;
+  const guardians = plan.person.isChild ? plan.participants.filter((p) => p.role === 'guardian') : [];
+  const blank = !d.decision && d.shareWith.length === 0;
+  const signers: TemplateResult[] = guardians.length
+    ? guardians.map((g) => signature(t('print.signGuardian', { name: g.name }), g.name, t))
+    : d.giver.startsWith('representative')
+      ? [signature(t('print.signRepresentative'), d.giver.includes(':') ? names.participant(d.giver.split(':')[1]) : d.representativeName, t)]
+      : [signature(t('print.signPerson'), plan.person.name, t)];
+  const q = o.childBand;
+  return html`<section class="print" part="print-form" lang=${locale} aria-labelledby="print-title">
+    <h2 id="print-title">${t('print.title', { planType: t(`planType.${plan.type}`) })}</h2>
+    <h3>${t('print.person')}</h3>
+    <dl class="facts">
+      <div><dt>${t('print.name')}</dt><dd>${plan.person.name}</dd></div>
+      ${plan.person.dateOfBirth ? html`<div><dt>${t('print.born')}</dt><dd>${formatDate(plan.person.dateOfBirth, locale)}</dd></div>` : nothing}
+    </dl>
+    <p>${t('print.intro')}</p>
+    <p class="print-check">${box(blank ? false : d.establishPlan, t)} ${t('scope.establish')}</p>
+    <table class="print-parties" part="print-parties">
+      <caption>${t('print.parties')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('scope.party')}</th>
+          <th scope="col">${t('print.yes')}</th>
+          <th scope="col">${t('print.no')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${plan.parties.map((p) => {
+          const yes = d.shareWith.includes(p.id);
+          return html`<tr>
+            <th scope="row">${names.party(p.id)}</th>
+            <td>${box(!blank && yes, t)}</td>
+            <td>${box(!blank && !yes, t)}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+    <h3>${t('print.excluded')}</h3>
+    ${d.exclusions.length
+      ? html`<ul class="print-exclusions">
+          ${d.exclusions.map(
+            (x) => html`<li>“${x.text}” <span class="muted">(${t('print.excludedFor', { parties: x.parties ? names.partyList(x.parties) : t('print.allParties') })})</span></li>`,
+          )}
+        </ul>`
+      : blank
+        ? nothing
+        : html`<p>${t('print.noExclusions')}</p>`}
+    ${blank ? lines(3) : nothing}
+    <p>
+      <strong>${t('print.validUntil')}:</strong>
+      ${d.validUntil ? formatDate(d.validUntil, locale) : blank ? html`<span class="inline-line" aria-hidden="true"></span> / ${t('print.untilWithdrawn')}` : t('print.untilWithdrawn')}
+    </p>
+    ${plan.person.isChild
+      ? html`<h3>${t('print.child')}</h3>
+          <p>${t(`child.${q}.question`)}</p>
+          <ul class="print-choices">
+            ${(['agrees', 'disagrees', 'unsure'] as const).map((a) => html`<li>${box(d.childAssent === a, t)} ${t(`child.${q}.${a}`)}</li>`)}
+          </ul>
+          ${d.childView ? html`<p class="own-words">“${d.childView}”</p>` : lines(3)}`
+      : nothing}
+    ${d.cannotConsent
+      ? html`<p>${t('print.cannot')}</p>
+          <ul>
+            ${d.consulted.map((p) => html`<li>${p.name} (${p.relation})</li>`)}
+          </ul>
+          ${d.account ? html`<p class="own-words">“${d.account}”</p>` : lines(3)}`
+      : nothing}
+    <p class="withdraw-info">${t('print.withdrawInfo')}</p>
+    <h3>${t('print.signatures')}</h3>
+    ${signers} ${signature(t('print.signRecorder'), d.recordedBy ? names.participant(d.recordedBy) : '', t)}
+  </section>`;
+}
