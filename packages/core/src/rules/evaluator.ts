@@ -9,7 +9,7 @@ import { SipValidationError } from '../errors.js';
 import { compileRules, type CompiledRules } from './engine/compile.js';
 import { createOperators, type OperatorDefinition } from './engine/operators.js';
 import type { Facts, Rule, RuleResult } from './engine/types.js';
-import { packRules, type PackDomain, type RulePack } from './pack.js';
+import { packRules, usedConditions, type PackDomain, type RulePack } from './pack.js';
 
 /** A pack compiled to closures: synchronous, reentrant, reusable. */
 export interface CompiledPack {
@@ -62,7 +62,10 @@ export function compilePack(pack: RulePack): CompiledPack {
   const calendar = packCalendar(pack);
   const operators = packOperators(calendar);
   const byDomain = new Map<PackDomain, CompiledRules>();
-  for (const d of DOMAINS) byDomain.set(d, compileRules(packRules(pack, d), { operators, conditions: pack.conditions }));
+  for (const d of DOMAINS) {
+    const rules = packRules(pack, d);
+    byDomain.set(d, compileRules(rules, { operators, conditions: usedConditions(rules, pack.conditions) }));
+  }
   const compiled: CompiledPack = Object.freeze({
     pack,
     calendar,
@@ -94,7 +97,12 @@ export interface ReferenceModule {
 export function createPackReference(pack: RulePack, reference: ReferenceModule): AsyncPackEvaluator {
   const calendar = packCalendar(pack);
   const operators = packOperators(calendar);
-  const byDomain = new Map(DOMAINS.map((d) => [d, reference.createReferenceEvaluator(packRules(pack, d), { operators, conditions: pack.conditions })]));
+  const byDomain = new Map(
+    DOMAINS.map((d) => {
+      const rules = packRules(pack, d);
+      return [d, reference.createReferenceEvaluator(rules, { operators, conditions: usedConditions(rules, pack.conditions) })] as const;
+    }),
+  );
   return Object.freeze({
     pack,
     calendar,
