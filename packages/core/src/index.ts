@@ -16,3 +16,4 @@ export * from './i18n/index.js';
 export * from './calendar/index.js';
 export * from './rules/index.js';
 export * from './repository.js';
+export * from './ical.js';

@@ -45,6 +45,7 @@ export {
 } from './eligibility.js';
 export { checkCompleteness, type CompletenessOptions, type CompletenessResult, type MissingItem } from './completeness.js';
 export { computeDeadlines, type Deadline, type DeadlineKind, type DeadlineOptions, type DeadlineStatus } from './deadlines.js';
+export { CALLED_PARTY_KINDS, MEETING_TIME_ZONES, absentCalledParties, defaultInvitationMode, localInstant, type AbsentCalledOptions, type AbsentCalledParty } from './meetings.js';
 export {
   SHARE_REASONS,
   canShare,
