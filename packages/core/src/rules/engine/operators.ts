@@ -134,8 +134,13 @@ export function defineOperator(name: string, evaluate: OperatorFn, options: Defi
     ...(options.validateValue ? { validateValue: options.validateValue } : {}),
     ...(options.description ? { description: options.description } : {}),
   };
-  return Object.freeze(def);
+  const frozen = Object.freeze(def);
+  NORMALISED.add(frozen);
+  return frozen;
 }
+
+/** Definitions made by defineOperator: their evaluate already returns a strict boolean. */
+const NORMALISED = new WeakSet<OperatorDefinition>();
 
 function operatorNameProblem(name: unknown): string | null {
   if (typeof name !== 'string' || name.length > 64 || !OPERATOR_NAME.test(name)) {
@@ -169,8 +174,12 @@ export function operatorRegistry(operators: readonly OperatorDefinition[] = []):
     if (map.has(def.name)) throw operatorError(`Operator '${def.name}' is defined twice`, def.name, ['operators', i]);
     // Re-normalise: a hand-made definition (not from defineOperator) must
     // still pass only on exactly `true`, identically in both evaluators.
-    const fn = def.evaluate;
-    map.set(def.name, Object.freeze({ ...def, evaluate: (a: unknown, b: unknown) => fn(a, b) === true }));
+    if (NORMALISED.has(def)) {
+      map.set(def.name, def);
+    } else {
+      const fn = def.evaluate;
+      map.set(def.name, Object.freeze({ ...def, evaluate: (a: unknown, b: unknown) => fn(a, b) === true }));
+    }
   });
   return map;
 }
@@ -222,6 +231,8 @@ export function composeOperator(name: string, custom: ReadonlyMap<string, Operat
     const next = op;
     op = validator === always ? (f, j) => cb(f, j, next) : (f, j) => validator(f) && cb(f, j, next);
   }
+  // `===` and `!==` cannot throw: no guard needed for them undecorated.
+  if (decorators.length === 0 && (base === 'equal' || base === 'notEqual')) return op;
   const composed = op;
   return (a, b) => {
     try {
