@@ -189,9 +189,9 @@ interface Access {
 function partyAccess(plan: Plan, party: string, on: IsoDate): Access {
   const deny = (reason: ShareReason): Access => ({ allowed: false, reason, exclusions: [] });
   if (!plan.parties.some((p) => p.id === party)) return deny('party-unknown');
-  const givers = byGiver(consentsInForce(plan, on), false);
+  const inForce = consentsInForce(plan, on);
+  const givers = byGiver(inForce, false);
   const required = requiredGivers(plan);
-  const exclusions: ConsentExclusion[] = [];
   for (const g of required) {
     const e = givers.get(g);
     if (e?.refused) return deny('consent-refused');
@@ -204,11 +204,16 @@ function partyAccess(plan: Plan, party: string, on: IsoDate): Access {
         if (withdrawn) withdrawnForParty = true;
         else covered = true;
       }
-      for (const x of c.scope.exclusions) if (x.parties === undefined || x.parties.includes(party)) exclusions.push(x);
     }
     // A withdrawal for the party in any record wins over another record that still lists it: never widen.
     if (withdrawnForParty) return deny('party-withdrawn');
     if (!covered) return deny('party-not-covered');
+  }
+  // Exclusions from every consent in force apply, whoever gave it: never widen.
+  const exclusions: ConsentExclusion[] = [];
+  for (const c of inForce) {
+    if (c.decision !== 'given') continue;
+    for (const x of c.scope.exclusions) if (x.parties === undefined || x.parties.includes(party)) exclusions.push(x);
   }
   return { allowed: true, reason: exclusions.length ? 'consent-given-with-exclusions' : 'consent-given', exclusions };
 }
