@@ -454,7 +454,9 @@ export class SipConsent extends SipElement<ConsentKey> {
     this.patchDraft({ shareWith });
   }
 
-  private toggleExclusionParty(x: DraftExclusion, party: string, on: boolean, all: readonly string[]): void {
+  private toggleExclusionParty(key: string, party: string, on: boolean, all: readonly string[]): void {
+    const x = this.draft!.exclusions.find((e) => e.key === key);
+    if (!x) return;
     const current = x.parties ?? [...all];
     const next = on ? [...new Set([...current, party])] : current.filter((p) => p !== party);
     // Every party ticked means "every party", now and any added later.
@@ -578,7 +580,9 @@ export class SipConsent extends SipElement<ConsentKey> {
     if (!w || w.consent !== c.id) return nothing;
     const withdrawn = new Set(c.withdrawals.flatMap((x) => x.parties ?? []));
     const parties = c.scope.shareWith.filter((p) => !withdrawn.has(p));
-    const set = (patch: Partial<WithdrawDraft>) => (this.withdrawing = { ...w, ...patch });
+    // Read the current state at event time: two changes may come before one render.
+    const set = (patch: Partial<WithdrawDraft>) => (this.withdrawing = { ...this.withdrawing!, ...patch });
+    const chosen = () => this.withdrawing?.parties ?? [];
     const giver = names.giver(c.givenBy, this.tu);
     return html`<form class="subform" part="withdraw-form" novalidate aria-labelledby="wd-heading" @submit=${(e: Event) => this.onWithdraw(e)}>
       <fieldset class="plain" ?disabled=${this.off}>
@@ -599,7 +603,7 @@ export class SipConsent extends SipElement<ConsentKey> {
               legend: this.t('withdraw.parties'),
               options: parties.map((p) => ({ value: p, label: names.party(p) })),
               selected: w.parties,
-              onToggle: (p, on) => set({ parties: on ? [...w.parties, p] : w.parties.filter((x) => x !== p) }),
+              onToggle: (p, on) => set({ parties: on ? [...new Set([...chosen(), p])] : chosen().filter((x) => x !== p) }),
             })}
             ${w.errors['wd-parties']
               ? html`<ul class="sip-errors" part="error">
@@ -608,7 +612,7 @@ export class SipConsent extends SipElement<ConsentKey> {
               : nothing}`
           : nothing}
         ${dateField({ id: 'wd-on', label: this.t('withdraw.on'), value: w.on, required: true, requiredText: this.t('field.required'), errors: w.errors['wd-on'], onChange: (v) => set({ on: v }) })}
-        ${textareaField({ id: 'wd-reason', label: this.t('withdraw.reason'), value: w.reason, maxlength: 2000, errors: w.errors['wd-reason'], onInput: (v) => (w.reason = v) })}
+        ${textareaField({ id: 'wd-reason', label: this.t('withdraw.reason'), value: w.reason, maxlength: 2000, errors: w.errors['wd-reason'], onInput: (v) => (this.withdrawing!.reason = v) })}
         ${selectField({
           id: 'wd-by',
           label: this.t('record.recordedBy'),
@@ -786,7 +790,7 @@ export class SipConsent extends SipElement<ConsentKey> {
                       id=${`excl-${x.key}-p-${p.id}`}
                       aria-label=${this.t('scope.excludeLabel', { party: name, text: x.text.trim() || this.t('excl.item', { n: i + 1 }) })}
                       .checked=${x.parties === undefined || x.parties.includes(p.id)}
-                      @change=${(e: Event) => this.toggleExclusionParty(x, p.id, (e.target as HTMLInputElement).checked, all)}
+                      @change=${(e: Event) => this.toggleExclusionParty(x.key, p.id, (e.target as HTMLInputElement).checked, all)}
                     />
                   </td>`,
                 )}
