@@ -7,3 +7,17 @@
  */
 export { restRepository, versionTag, type RestRepositoryOptions } from './rest.js';
 export { defaultBackoff, type FetchLike, type HttpOptions } from './http.js';
+export { browserRepository, type BrowserRepository, type BrowserRepositoryOptions } from './browser.js';
+export {
+  createOutbox,
+  outboxRepository,
+  outboxBackoff,
+  memoryOutboxStore,
+  indexedDbOutboxStore,
+  type Outbox,
+  type OutboxBlock,
+  type OutboxEntry,
+  type OutboxOptions,
+  type OutboxStatus,
+  type OutboxStore,
+} from './outbox.js';

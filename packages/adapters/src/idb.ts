@@ -1,0 +1,35 @@
+/**
+ * The few IndexedDB helpers the browser adapters need, as promises. Only
+ * IndexedDB requests are awaited inside a transaction, so it never commits
+ * early.
+ */
+
+/** Resolves with a request's result, rejects with its error. */
+export function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Resolves when a transaction commits, rejects when it aborts. */
+export function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
+  });
+}
+
+/** Opens (and on first use creates) a database; `upgrade` creates its stores. */
+export function openDatabase(name: string, version: number, upgrade: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  if (!factory) return Promise.reject(new Error('IndexedDB is not available here; use another repository (restRepository, fhirRepository) or a browser.'));
+  const req = factory.open(name, version);
+  req.onupgradeneeded = () => upgrade(req.result);
+  return request(req).then((db) => {
+    // Another tab upgrading the schema must not be blocked by us.
+    db.onversionchange = () => db.close();
+    return db;
+  });
+}
