@@ -77,7 +77,6 @@ const PARTSTAT: Record<InvitationResponse, string> = {
 // Lone surrogates become U+FFFD (what UTF-8 encoding would make of them anyway).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // CONTROL characters other than HTAB are not allowed in TEXT (RFC 5545 3.3.11).
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 function clean(value: string): string {

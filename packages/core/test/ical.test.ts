@@ -23,7 +23,7 @@ function vevent(ics: string) {
 }
 
 /** What a TEXT value should read as after the round trip: controls other than tab and newline dropped, newlines as \n. */
-const asText = (s: string) => s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ''); // eslint-disable-line no-control-regex
+const asText = (s: string) => s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 /** What a CN parameter should read as: the same, with tabs as spaces. */
 const asParam = (s: string) => asText(s).replace(/\t/g, ' ');
 
