@@ -1,0 +1,142 @@
+// Rules: evaluations per second of the json-rules-engine reference, the
+// compiled evaluator and a hand-written baseline of the same logic (se-default,
+// over the same precomputed facts), their ratios, and `sip-rules check` plans
+// per second end to end on 100,000 generated plans. Runs over the BUILT dist
+// (`npm run build` first). With --check: fails when compiled < 100× reference.
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { root } from '../scripts/lib/run.mjs';
+import { seDefaultBaseline } from './rules-baseline.mjs';
+
+const CLI_PLANS = Number(process.env.SIP_BENCH_CLI_PLANS ?? 100_000);
+const TODAY = '2026-11-25';
+const DOMAINS = ['eligibility', 'completeness', 'deadlines'];
+
+/** `n` valid plans: the example plans, each varied (ids, missing parts, status) so results differ. */
+export function generatePlans(n) {
+  const dir = join(root, 'packages/core/examples');
+  const bases = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  const plans = [];
+  for (let i = 0; i < n; i++) {
+    const p = structuredClone(bases[i % bases.length]);
+    p.id = `bench-${i}`;
+    if (i % 3 === 1) delete p.coordinator;
+    if (i % 5 === 2) p.goals = p.goals.map((g) => ({ ...g, status: 'discontinued' }));
+    if (i % 7 === 3) p.followUps = p.followUps.map((f) => ({ ...f, doneOn: f.dueOn }));
+    if (i % 11 === 4) p.consents = [];
+    plans.push(p);
+  }
+  return plans;
+}
+
+/** Calls `fn` for about `ms` milliseconds (after a warm-up) and returns calls per second. */
+async function rate(fn, ms = 1500) {
+  const warm = performance.now();
+  while (performance.now() - warm < ms / 5) await fn();
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let k = 0; k < 10; k++) await fn();
+    calls += 10;
+    now = performance.now();
+  }
+  return (calls * 1000) / (now - start);
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en').padStart(12);
+
+function runCli(file) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(root, 'packages/core/dist/cli/sip-rules.js'), 'check', '--today', TODAY], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let lines = 0;
+    let errors = 0;
+    let tail = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      const text = tail + d;
+      const parts = text.split('\n');
+      tail = parts.pop();
+      lines += parts.length;
+      for (const l of parts) if (l.startsWith('{"line":') && l.includes('"ok":false')) errors++;
+    });
+    createReadStream(file).pipe(child.stdin);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, lines, errors, seconds: (performance.now() - started) / 1000 }));
+  });
+}
+
+export async function run({ check } = {}) {
+  const failures = [];
+  const dist = join(root, 'packages/core/dist');
+  if (!existsSync(join(dist, 'index.js'))) {
+    console.log('dist/ missing: run `npm run build` first.');
+    return { failures: ['rules: no build'] };
+  }
+  const core = await import(pathToFileURL(join(dist, 'index.js')).href);
+  const reference = await import(pathToFileURL(join(dist, 'rules/reference.js')).href);
+  const pack = core.getBuiltinPack('se-default');
+  const compiled = core.compilePack(pack);
+  const ref = core.createPackReference(pack, reference);
+  const baseline = seDefaultBaseline(pack);
+
+  // The same facts for all three: derived once from varied Swedish plans (untimed).
+  const plans = generatePlans(600).map((p) => core.parsePlan(p)).filter((p) => p.jurisdiction === 'SE');
+  const cases = plans.map((plan) => ({
+    eligibility: core.eligibilityFacts(core.eligibilityInputFromPlan(plan, TODAY, pack), pack),
+    completeness: core.completenessFacts(plan, pack, TODAY),
+    deadlines: core.deadlineFacts(plan, pack),
+  }));
+  // Same logic: all three give identical results on every case before anything is timed.
+  for (const c of cases) {
+    for (const d of DOMAINS) {
+      const expected = await ref.run(d, c[d]);
+      if (!isDeepStrictEqual(compiled.run(d, c[d]), expected) || !isDeepStrictEqual(baseline.run(d, c[d]), expected)) {
+        throw new Error(`rules bench: evaluators disagree on ${d} ${JSON.stringify(c[d])}`);
+      }
+    }
+  }
+
+  // One evaluation = the pack's eligibility, completeness and deadline rules over one plan's facts.
+  let i = 0;
+  const next = () => cases[i++ % cases.length];
+  const refRate = await rate(async () => {
+    const c = next();
+    await Promise.all(DOMAINS.map((d) => ref.run(d, c[d])));
+  }, 3000);
+  const compiledRate = await rate(() => {
+    const c = next();
+    for (const d of DOMAINS) compiled.run(d, c[d]);
+  });
+  const baselineRate = await rate(() => {
+    const c = next();
+    for (const d of DOMAINS) baseline.run(d, c[d]);
+  });
+  // The whole of evaluatePlan (facts, rules, deadlines, messages, sharing), for context.
+  let j = 0;
+  const planRate = await rate(() => core.evaluatePlan(plans[j++ % plans.length], { today: TODAY }));
+
+  console.log('se-default, one evaluation = eligibility + completeness + deadline rules over one plan');
+  console.log(`${'reference (json-rules-engine)'.padEnd(44)}${fmt(refRate)} evals/s`);
+  console.log(`${'compiled (compilePack)'.padEnd(44)}${fmt(compiledRate)} evals/s   ${(compiledRate / refRate).toFixed(0)}× reference (target ≥ 100×)`);
+  console.log(`${'hand-written baseline'.padEnd(44)}${fmt(baselineRate)} evals/s   compiled is ${(baselineRate / compiledRate).toFixed(1)}× slower (target ≤ 5×)`);
+  console.log(`${'evaluatePlan (facts + rules + sharing)'.padEnd(44)}${fmt(planRate)} plans/s`);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'sip-rules-bench-'));
+  try {
+    const file = join(tmp, 'plans.ndjson');
+    writeFileSync(file, generatePlans(CLI_PLANS).map((p) => JSON.stringify(p)).join('\n') + '\n');
+    const cli = await runCli(file);
+    const perSecond = CLI_PLANS / cli.seconds;
+    console.log(`${`sip-rules check, ${CLI_PLANS.toLocaleString('en')} plans end to end`.padEnd(44)}${fmt(perSecond)} plans/s   (${cli.seconds.toFixed(1)} s, ${cli.lines} lines, ${cli.errors} errors, exit ${cli.code}; target ≥ 50,000)`);
+    if (cli.lines !== CLI_PLANS || cli.errors) failures.push(`rules: the CLI wrote ${cli.lines} lines with ${cli.errors} errors for ${CLI_PLANS} plans`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  if (check && compiledRate < 100 * refRate) failures.push(`rules: compiled is ${(compiledRate / refRate).toFixed(0)}× the reference, below 100×`);
+  return { failures };
+}
