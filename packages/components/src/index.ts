@@ -47,3 +47,14 @@ export { listEditor, focusAfterUpdate, type ListEditorOptions } from './shared/l
 export { formatDate, deadlineText } from './shared/format.js';
 export { Catalogue, fill, type UiMessages, type CatalogueLoader } from './i18n/catalogue.js';
 export { sharedMessages, type SharedKey } from './i18n/shared.js';
+
+// The editor.
+export {
+  SipPlanEditor,
+  type PlanEditorMode,
+  type PlanChangeDetail,
+  type PlanSaveDetail,
+  type PlanSaveErrorDetail,
+  type PlanInvalidDetail,
+} from './plan-editor/sip-plan-editor.js';
+export { editorMessages, type EditorKey } from './plan-editor/messages.js';

@@ -1,17 +1,18 @@
-import type { IsoDate, Plan } from '@sip-kit/core';
+import type { IsoDate, Locale, Plan, RulePack } from '@sip-kit/core';
+import { coreEvaluate } from './core-rules.js';
 import type { PlanFeedback, RulesService } from './services.js';
 
 /** How to build a {@link RulesService}. */
 export interface RulesServiceOptions {
-  /** The pack's id, e.g. `se-default` (absent: the plan type's default pack). */
-  packId?: string;
+  /** A built-in pack id, e.g. `se-default`, or a pack from `loadRulePack`/`extendPack` (absent: the plan type's default pack). */
+  pack?: string | RulePack;
   /** The day counted as today (default: the local calendar day). */
   today?: IsoDate;
   /**
    * The evaluation itself: completeness and deadlines for one plan, from core's
    * compiled evaluator. Elements never compute rules themselves.
    */
-  evaluate?: (plan: Plan, today: IsoDate) => PlanFeedback;
+  evaluate?: (plan: Plan, today: IsoDate, locale?: Locale) => PlanFeedback;
 }
 
 /** Today's local calendar day as `YYYY-MM-DD` (the day the person at the screen lives in). */
@@ -29,28 +30,26 @@ const NO_FEEDBACK: PlanFeedback = Object.freeze({ complete: true, missing: [], d
  */
 export function createRulesService(options: RulesServiceOptions = {}): RulesService {
   const today = options.today ?? localToday();
-  const evaluate = options.evaluate ?? defaultEvaluate;
-  const cache = new WeakMap<Plan, PlanFeedback>();
+  const pack = options.pack;
+  const evaluate = options.evaluate ?? ((plan, day, locale) => coreEvaluate(plan, day, pack, locale));
+  const cache = new WeakMap<Plan, Map<string, PlanFeedback>>();
   return {
-    packId: options.packId,
+    packId: typeof pack === 'string' ? pack : pack?.id,
     today,
-    feedback(plan: Plan): PlanFeedback {
-      let result = cache.get(plan);
+    feedback(plan: Plan, locale?: Locale): PlanFeedback {
+      let perLocale = cache.get(plan);
+      if (!perLocale) cache.set(plan, (perLocale = new Map()));
+      let result = perLocale.get(locale ?? '');
       if (!result) {
         try {
-          result = evaluate(plan, today);
+          result = evaluate(plan, today, locale);
         } catch (error) {
           console.warn('sip-kit: the rules could not evaluate this plan', error);
           result = NO_FEEDBACK;
         }
-        cache.set(plan, result);
+        perLocale.set(locale ?? '', result);
       }
       return result;
     },
   };
-}
-
-/** Until core's `checkCompleteness`/`computeDeadlines` are wired in, no feedback. */
-function defaultEvaluate(_plan: Plan, _today: IsoDate): PlanFeedback {
-  return NO_FEEDBACK;
 }

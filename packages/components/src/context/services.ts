@@ -4,7 +4,7 @@
  * rules service for feedback whenever the plan changes.
  * @module
  */
-import type { Actor, IsoDate, Locale, Plan, PlanStore } from '@sip-kit/core';
+import type { Actor, Deadline, IsoDate, Locale, MissingItem, Plan, PlanStore } from '@sip-kit/core';
 
 /**
  * The plan store (`createPlanStore` in `@sip-kit/core`): the one way elements
@@ -12,31 +12,11 @@ import type { Actor, IsoDate, Locale, Plan, PlanStore } from '@sip-kit/core';
  */
 export type PlanStoreService = PlanStore;
 
-/** One completeness problem, as `checkCompleteness` in core reports it. */
-export interface CompletenessIssue {
-  /** Stable kebab-case code, e.g. `coordinator-missing`. */
-  code: string;
-  /** Where in the plan it belongs, e.g. `['interventions', 3, 'party']`; lets an element show it next to the field. */
-  path: (string | number)[];
-  /** Plain-language message in the plan's locale. */
-  message: string;
-}
+/** One completeness problem (core's `MissingItem`): `code`, `path` of the field it concerns, `ref`, `message`. */
+export type CompletenessIssue = MissingItem;
 
-/** One computed deadline, as `computeDeadlines` in core reports it. */
-export interface DeadlineInfo {
-  /** What is due. */
-  kind: 'first-contact' | 'meeting' | 'follow-up';
-  /** The follow-up it belongs to, for `follow-up`. */
-  ref?: string;
-  /** The day it is due. */
-  due: IsoDate;
-  /** Upcoming, due today, overdue, met on time, met late. */
-  status: 'upcoming' | 'due-today' | 'overdue' | 'met' | 'met-late';
-  /** The day it was met. */
-  metOn?: IsoDate;
-  /** Working days left until `due` (negative when overdue). */
-  workingDaysLeft?: number;
-}
+/** One computed deadline (core's `Deadline`): `kind`, `ref`, `due`, `status`, `metOn`, `workingDaysLeft`. */
+export type DeadlineInfo = Deadline;
 
 /** What the rules say about one plan version. */
 export interface PlanFeedback {
@@ -54,12 +34,12 @@ export interface PlanFeedback {
  * they call this.
  */
 export interface RulesService {
-  /** The pack's id, e.g. `se-default`. */
+  /** The pack's id, e.g. `se-default` (undefined: each plan type's default pack). */
   readonly packId: string | undefined;
   /** The day deadlines are counted from (`YYYY-MM-DD`). */
   readonly today: IsoDate;
-  /** Completeness and deadlines for `plan` (memoised per plan object). */
-  feedback(plan: Plan): PlanFeedback;
+  /** Completeness and deadlines for `plan`, messages in `locale` (default the plan's); memoised per plan object and locale. */
+  feedback(plan: Plan, locale?: Locale): PlanFeedback;
 }
 
 /** Where plans are loaded from and saved to (`PlanRepository` in core; every adapter satisfies it). */

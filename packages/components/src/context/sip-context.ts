@@ -4,7 +4,6 @@ import { defaultRepository } from './default-repository.js';
 import { provideSip, type SipProvision } from './provide.js';
 import { createRulesService } from './rules-service.js';
 import type { PlanStoreService, RepositoryService, RulesService } from './services.js';
-import { coreEvaluate } from './core-rules.js';
 
 /** Detail of `sip-context-error`. */
 export interface SipContextErrorDetail {
@@ -88,8 +87,7 @@ export class SipContext extends LitElement {
     if (changed.has('autosaveDelay')) this.provideOptions.autosaveDelay = this.autosaveDelay;
     if (changed.has('actor')) this.provision.update({ actor: this.actor });
     if (changed.has('rules') || changed.has('pack') || changed.has('today')) {
-      const pack = this.pack;
-      this.provision.update({ rules: this.rules ?? createRulesService({ packId: pack, today: this.today, evaluate: (p, t) => coreEvaluate(p, t, pack) }) });
+      this.provision.update({ rules: this.rules ?? createRulesService({ ...(this.pack ? { pack: this.pack } : {}), ...(this.today ? { today: this.today } : {}) }) });
     }
     if (changed.has('repository')) void this.resolveRepository();
     if (changed.has('plan') && this.plan) this.useplan(this.plan);

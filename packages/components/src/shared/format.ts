@@ -23,7 +23,9 @@ export function formatDate(date: IsoDate, locale: Locale): string {
 /** A deadline as one plain sentence, e.g. "SIP-möte: om 3 arbetsdagar (4 december 2026)". */
 export function deadlineText(d: DeadlineInfo, locale: Locale): string {
   const t = sharedMessages.t.bind(sharedMessages, locale);
-  const what = t(`deadline.${d.kind}`);
+  const kinds = ['first-contact', 'meeting', 'follow-up', 'invitation'] as const;
+  const kind = (kinds as readonly string[]).includes(d.kind) ? (d.kind as (typeof kinds)[number]) : 'follow-up';
+  const what = t(`deadline.${kind}`);
   const date = formatDate(d.status === 'met' || d.status === 'met-late' ? (d.metOn ?? d.due) : d.due, locale);
   if (d.status === 'upcoming') {
     const days = d.workingDaysLeft ?? 0;

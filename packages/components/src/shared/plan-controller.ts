@@ -1,8 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createPlanStore, type Actor, type IsoDate, type Plan, type PlanCommand, type StoreEvent } from '@sip-kit/core';
+import { createPlanStore, type Actor, type IsoDate, type Locale, type Plan, type PlanCommand, type StoreEvent } from '@sip-kit/core';
 import { ensureContextRoot } from '../context/context-root.js';
-import { coreEvaluate } from '../context/core-rules.js';
 import { defaultRepository } from '../context/default-repository.js';
 import { actorContext, planStoreContext, repositoryContext, rulesContext, saverContext } from '../context/keys.js';
 import { createRulesService } from '../context/rules-service.js';
@@ -90,15 +89,15 @@ export class PlanController implements ReactiveController {
     if (this.contextRules) return this.contextRules;
     if (!this.ownRules || this.ownRulesToday !== this.host.today) {
       this.ownRulesToday = this.host.today;
-      this.ownRules = createRulesService({ today: this.host.today, evaluate: (p, t) => coreEvaluate(p, t) });
+      this.ownRules = createRulesService(this.host.today ? { today: this.host.today } : {});
     }
     return this.ownRules;
   }
 
-  /** Completeness and deadlines for the current plan (memoised per plan). */
-  get feedback(): PlanFeedback {
+  /** Completeness and deadlines for the current plan, messages in `locale` (memoised per plan). */
+  feedback(locale?: Locale): PlanFeedback {
     const plan = this.plan;
-    return plan ? this.rules.feedback(plan) : NO_FEEDBACK;
+    return plan ? this.rules.feedback(plan, locale) : NO_FEEDBACK;
   }
 
   /** The autosaver of the active store, if any. */

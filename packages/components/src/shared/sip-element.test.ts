@@ -1,5 +1,5 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
-import { LitElement, html as litHtml } from 'lit';
+import { LitElement, html as litHtml, render, type TemplateResult } from 'lit';
 import { createPlan, createPlanStore, type Plan } from '@sip-kit/core';
 import '../define/sip-context.js';
 import { SipElement } from './sip-element.js';
@@ -34,6 +34,22 @@ const memoryRepo = (): RepositoryService & { saved: Plan[] } => {
   return { saved, load: async () => saved[saved.length - 1]!, save: async (p) => (saved.push({ ...p, version: p.version + 1 }), saved[saved.length - 1]!) };
 };
 
+/**
+ * Mounts a template in a plain <div> without waiting for an animation frame
+ * (open-wc's fixture does for non-lit roots, and frames stall in background tabs).
+ */
+async function mount<T extends HTMLElement>(template: TemplateResult): Promise<T> {
+  const box = document.createElement('div');
+  document.body.append(box);
+  render(template, box);
+  mounted.push(box);
+  const first = box.firstElementChild as T;
+  await (first as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+  return first;
+}
+const mounted: HTMLElement[] = [];
+afterEach(() => mounted.splice(0).forEach((b) => b.remove()));
+
 describe('shared layer', () => {
   it('an element with .plan and no provider works on a store of its own', async () => {
     const el = await fixture<ProbeElement>(html`<sip-test-probe autosave="false" .plan=${plan('Bo')}></sip-test-probe>`);
@@ -55,7 +71,7 @@ describe('shared layer', () => {
   });
 
   it('connects an element to a provider that upgrades after it (ContextRoot)', async () => {
-    const host = await fixture<HTMLElement>(html`<div><sip-late-context><sip-test-probe></sip-test-probe></sip-late-context></div>`);
+    const host = await mount<HTMLElement>(litHtml`<div><sip-late-context><sip-test-probe></sip-test-probe></sip-late-context></div>`);
     const probe = host.querySelector('sip-test-probe') as ProbeElement;
     await probe.updateComplete;
     expect(probe.store).to.equal(undefined);
@@ -74,14 +90,9 @@ describe('shared layer', () => {
   });
 
   it('provideSip serves a plain element and switches locale at runtime', async () => {
-    const root = await fixture<HTMLDivElement>(html`<div><sip-test-probe></sip-test-probe></div>`);
+    const root = await mount<HTMLDivElement>(litHtml`<div><sip-test-probe></sip-test-probe></div>`);
     const sip = provideSip(root, { store: createPlanStore(plan('Eva'), { actor: { id: 'u1' } }), locale: 'en' });
     const probe = root.querySelector('sip-test-probe') as ProbeElement;
-    console.log('A', probe.activeLocale, probe.isUpdatePending);
-    await new Promise((r) => setTimeout(r, 100));
-    console.log('B', probe.activeLocale, probe.isUpdatePending, (probe as any).localeController.loading);
-    await (probe as any).localeController.ready;
-    console.log('C');
     await probe.updateComplete;
     expect(text(probe, 'p')).to.equal('Hello');
     sip.update({ locale: 'nb' });
@@ -91,7 +102,7 @@ describe('shared layer', () => {
   });
 
   it('a lang attribute on the element or a nearer ancestor wins over the provider; the provider beats <html lang>', async () => {
-    const wrap = await fixture<HTMLElement>(html`<div lang="sv"><sip-context locale="en"><sip-test-probe></sip-test-probe><section lang="nb"><sip-test-probe></sip-test-probe></section></sip-context></div>`);
+    const wrap = await mount<HTMLElement>(litHtml`<div lang="sv"><sip-context locale="en"><sip-test-probe></sip-test-probe><section lang="nb"><sip-test-probe></sip-test-probe></section></sip-context></div>`);
     const [a, b] = [...wrap.querySelectorAll('sip-test-probe')] as ProbeElement[];
     await a!.updateComplete;
     await b!.updateComplete;

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Actor, IsoDate, Locale, Plan, PlanCommand, StoreEvent } from '@sip-kit/core';
 import type { PlanFeedback, PlanStoreService, RepositoryService } from '../context/services.js';
 import type { Catalogue } from '../i18n/catalogue.js';
@@ -23,7 +23,7 @@ import { PlanController } from './plan-controller.js';
  * @typeParam K - The keys of the subclass's own UI catalogue.
  */
 export abstract class SipElement<K extends string = never> extends LitElement {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     plan: { attribute: false, noAccessor: true },
     locale: { reflect: false },
     readonly: { type: Boolean, reflect: true },
@@ -90,7 +90,7 @@ export abstract class SipElement<K extends string = never> extends LitElement {
 
   /** Completeness and deadlines for the current plan, from the rules. */
   get feedback(): PlanFeedback {
-    return this.planController.feedback;
+    return this.planController.feedback(this.localeController.value);
   }
 
   /** A UI string in the active locale. */

@@ -25,6 +25,7 @@ const en: UiMessages<SharedKey> = {
   'save.error.other': 'We could not save. Everything you wrote is still here.',
   'deadline.first-contact': 'First contact',
   'deadline.meeting': 'Planning meeting',
+  'deadline.invitation': 'Invitation',
   'deadline.follow-up': 'Follow-up',
   'deadline.upcoming': '{what}: in {days} working days ({date})',
   'deadline.upcoming-one': '{what}: in 1 working day ({date})',

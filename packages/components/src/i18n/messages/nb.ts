@@ -25,6 +25,7 @@ const nb: UiMessages<SharedKey> = {
   'save.error.other': 'Det gikk ikke å lagre. Alt du har skrevet, er fortsatt her.',
   'deadline.first-contact': 'Første kontakt',
   'deadline.meeting': 'Møte om planen',
+  'deadline.invitation': 'Innkalling',
   'deadline.follow-up': 'Oppfølging',
   'deadline.upcoming': '{what}: om {days} arbeidsdager ({date})',
   'deadline.upcoming-one': '{what}: om 1 arbeidsdag ({date})',

@@ -25,6 +25,7 @@ const nn: UiMessages<SharedKey> = {
   'save.error.other': 'Det gjekk ikkje å lagre. Alt du har skrive, er framleis her.',
   'deadline.first-contact': 'Første kontakt',
   'deadline.meeting': 'Møte om planen',
+  'deadline.invitation': 'Innkalling',
   'deadline.follow-up': 'Oppfølging',
   'deadline.upcoming': '{what}: om {days} arbeidsdagar ({date})',
   'deadline.upcoming-one': '{what}: om 1 arbeidsdag ({date})',

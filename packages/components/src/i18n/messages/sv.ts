@@ -26,6 +26,7 @@ const sv = {
   'save.error.other': 'Det gick inte att spara. Allt du skrivit finns kvar här.',
   'deadline.first-contact': 'Första kontakt',
   'deadline.meeting': 'SIP-möte',
+  'deadline.invitation': 'Kallelse',
   'deadline.follow-up': 'Uppföljning',
   'deadline.upcoming': '{what}: om {days} arbetsdagar ({date})',
   'deadline.upcoming-one': '{what}: om 1 arbetsdag ({date})',

@@ -1,0 +1,292 @@
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+import { sendKeys } from '@web/test-runner-commands';
+import { parsePlan, type Plan } from '@sip-kit/core';
+import '../define/sip-plan-editor.js';
+import '../define/sip-context.js';
+import type { SipPlanEditor, PlanSaveErrorDetail } from './sip-plan-editor.js';
+import type { RepositoryService } from '../context/services.js';
+
+// The example plans from core, fetched from the test server (JSON modules are not served as modules here).
+const [sePlan, childPlan] = await Promise.all(['se-sip', 'se-sip-child'].map((n) => fetch(`/packages/core/examples/${n}.json`).then((r) => r.json())));
+
+const adult = (): Plan => parsePlan(sePlan);
+const child = (): Plan => parsePlan(childPlan);
+const empty = (): Plan =>
+  parsePlan({ ...sePlan, id: 'empty', status: 'initiated', goals: [], interventions: [], needs: [], resources: [], followUps: [], coordinator: undefined, coordinatorHistory: [], meetings: [], consents: [], personVoice: {}, establishedOn: undefined, firstContactOn: undefined, pendingApproval: [], approvals: [], audit: [] });
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => root(el).querySelector<T>(sel)!;
+const memoryRepo = (): RepositoryService & { saves: Plan[] } => {
+  const saves: Plan[] = [];
+  return { saves, load: async () => saves.at(-1)!, save: async (p) => (saves.push({ ...p, version: p.version + 1 }), saves.at(-1)!) };
+};
+async function editor(plan: Plan, extra: Partial<SipPlanEditor> = {}): Promise<SipPlanEditor> {
+  const el = await fixture<SipPlanEditor>(html`<sip-plan-editor today="2026-03-10" .repository=${memoryRepo()} .plan=${plan}></sip-plan-editor>`);
+  Object.assign(el, extra);
+  await el.updateComplete;
+  return el;
+}
+async function type(el: SipPlanEditor, sel: string, text: string) {
+  const input = $<HTMLInputElement>(el, sel);
+  input.focus();
+  input.value = '';
+  input.dispatchEvent(new Event('input'));
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+describe('<sip-plan-editor>', function () {
+  // axe over the whole editor is slow on a busy 2-core machine.
+  this.timeout(60_000);
+  it('shows every section of a full plan and is accessible', async () => {
+    const el = await editor(adult());
+    for (const name of ['person', 'voice', 'parties', 'participants', 'roles', 'needs', 'resources', 'goals', 'interventions', 'followUps']) {
+      expect(root(el).querySelector(`[part~="section-${name}"]`), name).to.exist;
+    }
+    expect($<HTMLTextAreaElement>(el, '#voice-matters').value).to.equal(adult().personVoice.whatMattersToMe ?? '');
+    await expect(el).to.be.accessible();
+  });
+
+  it('an empty plan shows what is missing from the rules next to the section, and is accessible', async () => {
+    const el = await editor(empty());
+    const text = $(el, '[part~="completeness"]').textContent!;
+    expect(text).to.contain('saknas');
+    expect($(el, '[part~="section-goals"]').querySelector('.sip-errors')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('edits the person, the voice, needs, resources and goals through the store', async () => {
+    const el = await editor(empty());
+    const changes: string[] = [];
+    el.addEventListener('sip-plan-change', (e) => changes.push((e as CustomEvent).detail.command.type));
+    await type(el, '#voice-matters', 'Att få bo kvar');
+    expect(el.plan!.personVoice.whatMattersToMe).to.equal('Att få bo kvar');
+    await type(el, '#person-preferred', 'Annie');
+    expect(el.plan!.person.preferredName).to.equal('Annie');
+    await type(el, '#new-need', 'Hjälp med ekonomin');
+    $(el, '[part~="section-needs"] [part~="add"]').click();
+    await el.updateComplete;
+    expect(el.plan!.needs.map((n) => n.text)).to.deep.equal(['Hjälp med ekonomin']);
+    await type(el, '#new-resource', 'Bra på att laga mat');
+    $(el, '[part~="section-resources"] [part~="add"]').click();
+    await el.updateComplete;
+    expect(el.plan!.resources).to.have.length(1);
+    expect(changes).to.include.members(['updatePersonVoice', 'updatePerson', 'addNeed', 'addResource']);
+  });
+
+  it('edits every field of an intervention and links it to goals', async () => {
+    const el = await editor(adult());
+    const first = el.plan!.interventions[0]!;
+    $(el, `#iv-${first.id}-toggle`).click();
+    await el.updateComplete;
+    await type(el, `#iv-${first.id}-extent`, '3 timmar i veckan');
+    await type(el, `#iv-${first.id}-where`, 'Hemma');
+    await type(el, `#iv-${first.id}-unit`, 'Boendestöd');
+    const goal = el.plan!.goals.find((g) => !first.goals.includes(g.id))!;
+    const box = [...root(el).querySelectorAll<HTMLInputElement>(`[id^="iv-${first.id}-goals-"]`)].find((b) => b.nextElementSibling!.textContent === goal.text)!;
+    box.click();
+    await el.updateComplete;
+    const now = el.plan!.interventions.find((i) => i.id === first.id)!;
+    expect(now.extent).to.equal('3 timmar i veckan');
+    expect(now.where).to.equal('Hemma');
+    expect(now.unit).to.equal('Boendestöd');
+    expect(now.goals).to.include(goal.id);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a refused change keeps the text, says why next to the field and announces it', async () => {
+    const el = await editor(adult());
+    const goal = el.plan!.goals[0]!;
+    const invalid = oneEvent(el, 'sip-plan-invalid');
+    await type(el, `#goal-${goal.id}-text`, '');
+    $<HTMLTextAreaElement>(el, `#goal-${goal.id}-text`).value = '';
+    $(el, `#goal-${goal.id}-text`).dispatchEvent(new Event('input'));
+    const { detail } = await invalid;
+    await el.updateComplete;
+    expect(detail.field).to.equal(`goal-${goal.id}-text`);
+    const area = $(el, `#goal-${goal.id}-text`);
+    expect(area.getAttribute('aria-invalid')).to.equal('true');
+    expect(area.getAttribute('aria-describedby')).to.contain(`goal-${goal.id}-text-error`);
+    expect($(el, `#goal-${goal.id}-text-error`).textContent).to.contain('fyllas i');
+    await new Promise((r) => setTimeout(r, 80));
+    await el.updateComplete;
+    expect($(el, '[role="alert"]').textContent).to.contain('fyllas i');
+    expect(el.plan!.goals[0]!.text).to.equal(goal.text);
+  });
+
+  it('keyboard only: adds a goal, adds an intervention, assigns the coordinator and saves, with focus following', async () => {
+    const repo = memoryRepo();
+    const el = await fixture<SipPlanEditor>(html`<sip-plan-editor today="2026-03-10" .repository=${repo} .plan=${empty()}></sip-plan-editor>`);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    $(el, '#new-goal').focus();
+    await sendKeys({ type: 'Kunna jobba igen' });
+    await sendKeys({ press: 'Tab' }); // horizon
+    await sendKeys({ press: 'Tab' }); // expressed by
+    await sendKeys({ press: 'Tab' }); // add button
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await tick();
+    const goal = el.plan!.goals[0]!;
+    expect(goal.text).to.equal('Kunna jobba igen');
+    expect(root(el).activeElement!.id).to.equal(`goal-${goal.id}-text`);
+
+    $(el, '#new-iv').focus();
+    await sendKeys({ type: 'Stöd i hemmet' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await tick();
+    const iv = el.plan!.interventions[0]!;
+    expect(iv.what).to.equal('Stöd i hemmet');
+    expect(root(el).activeElement!.id).to.equal(`iv-${iv.id}-what`);
+
+    $(el, '#role-coordinator').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Ny tjänst' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await tick();
+    expect(el.plan!.coordinator).to.be.a('string');
+    expect(el.plan!.coordinatorHistory.at(-1)!.reason).to.equal('Ny tjänst');
+    expect(root(el).activeElement!.id).to.equal('role-coordinator-current');
+
+    const saved = oneEvent(el, 'sip-plan-save');
+    $(el, '[part~="save"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await saved;
+    expect(repo.saves.at(-1)!.coordinator).to.equal(el.plan!.coordinator);
+    await expect(el).to.be.accessible();
+  });
+
+  it('removes and reorders goals with buttons, keeping focus on the moved item', async () => {
+    const el = await editor(adult());
+    const [a, b] = el.plan!.goals;
+    $(el, `#goal-${a!.id}-down`).click();
+    await el.updateComplete;
+    await tick();
+    expect(el.plan!.goals[1]!.id).to.equal(a!.id);
+    expect(root(el).activeElement!.id).to.equal(`goal-${a!.id}-down`);
+    $(el, `#goal-${b!.id}-remove`).click();
+    await el.updateComplete;
+    await tick();
+    expect(el.plan!.goals.map((g) => g.id)).not.to.include(b!.id);
+    expect(root(el).activeElement!.id).to.match(/^goal-.*-remove$|^new-goal$/);
+  });
+
+  it('undoes and redoes with Ctrl+Z and Ctrl+Shift+Z', async () => {
+    const el = await editor(adult());
+    const before = el.plan!.person.preferredName ?? '';
+    await type(el, '#person-preferred', 'X');
+    expect(el.plan!.person.preferredName).to.equal('X');
+    $(el, '#person-name').focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'z' });
+    await sendKeys({ up: 'Control' });
+    await el.updateComplete;
+    expect(el.plan!.person.preferredName ?? '').to.equal('');
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Z' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ up: 'Control' });
+    await el.updateComplete;
+    expect(el.plan!.person.preferredName).to.equal('X');
+    void before;
+  });
+
+  it('a failed save keeps every typed character, says what failed and retries', async () => {
+    let fail = true;
+    const repo: RepositoryService = {
+      load: async () => adult(),
+      save: async (p) => {
+        if (fail) throw Object.assign(new Error('offline'), { name: 'NetworkError' });
+        return { ...p, version: p.version + 1 };
+      },
+    };
+    const el = await fixture<SipPlanEditor>(html`<sip-plan-editor today="2026-03-10" .repository=${repo} .plan=${adult()}></sip-plan-editor>`);
+    await new Promise((r) => setTimeout(r, 30));
+    await type(el, '#voice-own', 'Jag vill att alla lyssnar på mig.');
+    const failed = oneEvent(el, 'sip-plan-save-error');
+    void el.save();
+    const { detail } = (await failed) as CustomEvent<PlanSaveErrorDetail>;
+    await el.updateComplete;
+    expect(detail.failure).to.equal('network');
+    expect($<HTMLTextAreaElement>(el, '#voice-own').value).to.equal('Jag vill att alla lyssnar på mig.');
+    expect(el.plan!.personVoice.ownWords).to.equal('Jag vill att alla lyssnar på mig.');
+    expect($(el, '[part~="save-error"]').textContent).to.contain('kontakten med servern');
+    await expect(el).to.be.accessible();
+    fail = false;
+    const saved = oneEvent(el, 'sip-plan-save');
+    $(el, '[part~="retry"]').click();
+    expect((await saved).detail.plan.personVoice.ownWords).to.equal('Jag vill att alla lyssnar på mig.');
+  });
+
+  it('person mode is a read-only plain-language view, accessible', async () => {
+    const el = await editor(adult(), { mode: 'person' });
+    expect(root(el).querySelector('input, textarea, select, button')).to.equal(null);
+    expect($(el, '[part~="person-view"]').textContent).to.contain('Min plan');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a child plan has the child’s own view, in both modes', async () => {
+    const el = await editor(child());
+    expect($(el, '#voice-child')).to.exist;
+    el.mode = 'person';
+    await el.updateComplete;
+    expect($(el, '[part~="section-child"]').textContent).to.contain(child().personVoice.childView?.text ?? '');
+    await expect(el).to.be.accessible();
+  });
+
+  it('readonly shows the plan without any way to change it', async () => {
+    const el = await editor(adult(), { readonly: true });
+    expect(root(el).querySelector('[part~="add"], [part~="remove"], [part~="undo"]')).to.equal(null);
+    expect($<HTMLInputElement>(el, '#person-name').readOnly).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an overdue deadline in the banner', async () => {
+    const el = await editor(empty(), { today: '2027-01-01' });
+    await el.updateComplete;
+    const banner = $(el, '[part~="deadline-banner"]');
+    expect(banner.querySelector('sip-status-badge[status="overdue"]')).to.exist;
+  });
+
+  it('marks changes that need the person’s approval', async () => {
+    const el = await editor(adult());
+    await type(el, `#goal-${el.plan!.goals[0]!.id}-text`, 'Ett nytt mål');
+    expect(el.plan!.pendingApproval.length).to.be.greaterThan(0);
+    expect($(el, '[part~="completeness"] [part~="approval"]')).to.exist;
+  });
+
+  for (const [locale, word] of [['sv', 'Mål'], ['nb', 'Mål'], ['nn', 'Mål'], ['en', 'Goals']] as const) {
+    it(`renders in ${locale}`, async () => {
+      const el = await editor(adult(), { locale });
+      expect($(el, '#h-goals').textContent).to.equal(word);
+      expect(root(el).firstElementChild!.getAttribute('lang')).to.equal(locale);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('switches language at runtime from the lang attribute', async () => {
+    const el = await editor(adult());
+    el.setAttribute('lang', 'en');
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+    expect($(el, '#h-interventions').textContent).to.equal('Support and services');
+  });
+
+  it('works inside <sip-context> with the shared store', async () => {
+    const wrap = await fixture(html`<sip-context today="2026-03-10" .repository=${memoryRepo()} .plan=${adult()}><sip-plan-editor></sip-plan-editor></sip-context>`);
+    const el = wrap.querySelector('sip-plan-editor')!;
+    await el.updateComplete;
+    expect($(el, '#person-name')).to.exist;
+    expect(el.store).to.equal((wrap as HTMLElement & { store: unknown }).store);
+  });
+});

@@ -1,0 +1,894 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  EXPRESSED_BY,
+  GOAL_HORIZONS,
+  INTERVENTION_STATUSES,
+  LIMITS,
+  PARTICIPANT_ROLES,
+  PARTY_KINDS,
+  SipValidationError,
+  formatIssues,
+  type Goal,
+  type Intervention,
+  type Participant,
+  type Party,
+  type Plan,
+  type PlanCommand,
+  type StoreEvent,
+} from '@sip-kit/core';
+import type { SaveFailure, SaveStatus } from '../context/saver.js';
+import type { PlanStoreService } from '../context/services.js';
+import { approvalMarker, checkboxGroup, dateField, sectionHeading, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
+import { deadlineText, formatDate } from '../shared/format.js';
+import { focusAfterUpdate, listEditor } from '../shared/list-editor.js';
+import { SipElement } from '../shared/sip-element.js';
+import { sipBaseStyles } from '../shared/styles.js';
+import { editorMessages, type EditorKey } from './messages.js';
+import { planEditorStyles } from './sip-plan-editor.styles.js';
+
+/** Detail of `sip-plan-change`. */
+export interface PlanChangeDetail {
+  /** The plan after the change. */
+  plan: Plan;
+  /** The store command that changed it (`{ type: 'addGoal', … }`), or `undo` / `redo` / `replace`. */
+  command: PlanCommand | StoreEvent;
+}
+/** Detail of `sip-plan-save`. */
+export interface PlanSaveDetail {
+  /** The plan as saved, with its new `version`. */
+  plan: Plan;
+}
+/** Detail of `sip-plan-save-error`. */
+export interface PlanSaveErrorDetail {
+  /** Why: `network`, `conflict`, `not-found`, `invalid` or `other`. */
+  failure: SaveFailure;
+  /** The repository's error (`NetworkError`, `ConflictError` …). */
+  error: unknown;
+  /** The plan that was not saved — it is still in the editor, nothing is lost. */
+  plan: Plan;
+}
+/** Detail of `sip-plan-invalid`. */
+export interface PlanInvalidDetail {
+  /** What was wrong (codes and paths from core). */
+  issues: SipValidationError['issues'];
+  /** Plain-language messages in the UI locale. */
+  messages: string[];
+  /** The DOM id of the field the change came from. */
+  field: string;
+}
+
+/** The editor's modes. */
+export type PlanEditorMode = 'professional' | 'person';
+
+type Draft = Record<string, string>;
+
+/**
+ * The whole coordinated plan, edited together with the person: the person and
+ * participants (with initiator, meeting chair and coordinator, and handover of
+ * coordination), what matters to the person (and a child's own view), needs,
+ * strengths, goals, interventions by the principals and by other actors, and
+ * the next follow-up. Completeness feedback and deadlines come from the rules
+ * in `@sip-kit/core`; every change goes through the plan store. Drafts
+ * autosave; a failed save loses nothing and offers retry; Ctrl+Z / Ctrl+Shift+Z
+ * undo and redo.
+ *
+ * `mode="person"` shows a plain-language, read-only "my plan" for the person.
+ *
+ * @tagname sip-plan-editor
+ * @fires {CustomEvent<PlanChangeDetail>} sip-plan-change - The plan changed (a command, undo or redo).
+ * @fires {CustomEvent<PlanSaveDetail>} sip-plan-save - The plan was saved to the repository.
+ * @fires {CustomEvent<PlanSaveErrorDetail>} sip-plan-save-error - Saving failed; everything typed is still in the editor.
+ * @fires {CustomEvent<PlanInvalidDetail>} sip-plan-invalid - A change was refused because it would make the plan invalid.
+ * @csspart toolbar - Undo, redo, save and the save status.
+ * @csspart save-status - The words saying whether everything is saved.
+ * @csspart save-error - The message shown when saving failed, with the retry button.
+ * @csspart deadline-banner - Deadlines from the rules (SIP meeting due, overdue …).
+ * @csspart completeness - What the plan still lacks, from the rules.
+ * @csspart section - Every section of the plan (also `section-<name>`, e.g. `section-goals`).
+ * @csspart heading - Section headings.
+ * @csspart field - A label with its control, help and errors.
+ * @csspart label - Field labels.
+ * @csspart input - Text and date inputs.
+ * @csspart textarea - Multi-line inputs.
+ * @csspart select - Drop-downs.
+ * @csspart error - A field's error messages.
+ * @csspart help - A field's help text.
+ * @csspart list - Lists of goals, needs, interventions …
+ * @csspart item - One item in a list.
+ * @csspart item-actions - Move and remove buttons of an item.
+ * @csspart button - Every button.
+ * @csspart approval - A marker on changes the person has not approved yet.
+ * @csspart person-view - The plain-language view of `mode="person"`.
+ * @csspart announcer - The visually hidden live region.
+ * @cssprop --sip-font-family - Font (default: inherited from the page).
+ * @cssprop --sip-font-size - Base font size (default: inherited).
+ * @cssprop --sip-color-text - Text colour.
+ * @cssprop --sip-color-muted - Help text and save status colour.
+ * @cssprop --sip-color-surface - Background of fields, buttons and list items.
+ * @cssprop --sip-color-surface-muted - Background of banners and read-only fields.
+ * @cssprop --sip-color-border - Borders of fields, buttons and items.
+ * @cssprop --sip-color-accent - Primary buttons and checkboxes.
+ * @cssprop --sip-color-accent-text - Text on primary buttons.
+ * @cssprop --sip-color-focus - Focus ring.
+ * @cssprop --sip-color-danger - Errors and overdue deadlines.
+ * @cssprop --sip-color-danger-surface - Background of the save error.
+ * @cssprop --sip-color-warning - Edge of notices and approval markers.
+ * @cssprop --sip-color-warning-surface - Background of notices and approval markers.
+ * @cssprop --sip-space-2xs - Smallest gap.
+ * @cssprop --sip-space-xs - Small gap.
+ * @cssprop --sip-space-s - Gap between fields.
+ * @cssprop --sip-space-m - Gap above headings.
+ * @cssprop --sip-space-l - Gap between sections.
+ * @cssprop --sip-radius - Corner radius of fields, buttons and items.
+ * @cssprop --sip-target-size - Minimum height of buttons and inputs (default 2.5rem; never below 24px).
+ */
+export class SipPlanEditor extends SipElement<EditorKey> {
+  static override styles = [sipBaseStyles, planEditorStyles];
+
+  static override properties = {
+    mode: { reflect: true },
+    unloadWarning: { type: Boolean, attribute: 'unload-warning' },
+    expanded: { state: true },
+  };
+
+  /** `professional` (editing, the default) or `person` (plain-language, read-only "my plan"). */
+  mode: PlanEditorMode = 'professional';
+  /** Ask the browser to warn before leaving the page while changes are unsaved (opt-in: `unload-warning`). */
+  unloadWarning = false;
+  /** Interventions whose full form is open. */
+  private expanded = new Set<string>();
+  /** Refusal messages per field id. */
+  private errors = new Map<string, string[]>();
+  /** Values typed into the "add" rows before the item exists. */
+  private draft: Draft = {};
+  private lastSave: SaveStatus | undefined;
+
+  protected override get catalogue() {
+    return editorMessages;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /** Saves now (skipping the autosave delay). Resolves when the save settles. */
+  save(): Promise<void> {
+    return this.planController.saver?.flush() ?? Promise.resolve();
+  }
+
+  // ------------------------------------------------------------ events
+
+  protected override planChanged(plan: Plan, change: PlanCommand | StoreEvent): void {
+    if (change.type === 'markSaved') return;
+    this.emit<PlanChangeDetail>('sip-plan-change', { plan, command: change });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const status = this.planController.saveStatus;
+    if (status !== this.lastSave) {
+      this.lastSave = status;
+      if (status.state === 'saved' && status.saved) {
+        this.emit<PlanSaveDetail>('sip-plan-save', { plan: status.saved });
+      } else if (status.state === 'error' && this.plan) {
+        this.emit<PlanSaveErrorDetail>('sip-plan-save-error', { failure: status.failure ?? 'other', error: status.error, plan: this.plan });
+        this.announcer.announce(this.t(`save.error.${status.failure ?? 'other'}`), 'assertive');
+      }
+    }
+  }
+
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (this.unloadWarning && this.planController.unsaved) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  };
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (!(e.ctrlKey || e.metaKey) || this.isReadonly) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      this.onUndo();
+    } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+      e.preventDefault();
+      this.onRedo();
+    }
+  }
+
+  private onUndo(): void {
+    if (this.store?.canUndo && this.runCommand((s) => s.undo()).ok) this.announcer.announce(this.t('undo.done'));
+  }
+
+  private onRedo(): void {
+    if (this.store?.canRedo && this.runCommand((s) => s.redo()).ok) this.announcer.announce(this.t('redo.done'));
+  }
+
+  /**
+   * Runs a store command for the field `fieldId`. A refusal is shown under the
+   * field, announced, and fired as `sip-plan-invalid`; what the user typed stays.
+   */
+  private exec<R>(fieldId: string, command: (store: PlanStoreService) => R): R | undefined {
+    const result = this.runCommand(command);
+    if (result.ok) {
+      if (this.errors.delete(fieldId)) this.requestUpdate();
+      return result.value;
+    }
+    const issues = SipValidationError.is(result.error) ? result.error.issues : [{ path: [], code: 'unreadable', message: String(result.error) }];
+    const messages = formatIssues(issues, this.activeLocale);
+    this.errors.set(fieldId, messages);
+    this.requestUpdate();
+    this.announcer.announce(this.t('refused', { reason: messages.join(' ') }), 'assertive');
+    this.emit<PlanInvalidDetail>('sip-plan-invalid', { issues, messages, field: fieldId });
+    return undefined;
+  }
+
+  private get isReadonly(): boolean {
+    return this.readonly || this.mode === 'person';
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  /** Messages of the rules' missing items whose path starts with `prefix`. */
+  private missingAt(...prefix: (string | number)[]): string[] {
+    return this.feedback.missing.filter((m) => prefix.every((p, i) => m.path[i] === p) && m.path.length === prefix.length).map((m) => m.message);
+  }
+
+  private errs(id: string, ...rulePath: (string | number)[]): string[] | undefined {
+    const all = [...(this.errors.get(id) ?? []), ...(rulePath.length ? this.missingAt(...rulePath) : [])];
+    return all.length ? all : undefined;
+  }
+
+  private pendingFor(item: string): TemplateResult | typeof nothing {
+    return this.plan?.pendingApproval.some((p) => p.item === item) ? approvalMarker(this.t('approval.needed')) : nothing;
+  }
+
+  private participantName(plan: Plan, id: string | undefined): string {
+    return plan.participants.find((p) => p.id === id)?.name ?? '';
+  }
+
+  private partyName(plan: Plan, id: string | undefined): string {
+    return plan.parties.find((p) => p.id === id)?.name ?? '';
+  }
+
+  private options<T extends string>(values: readonly T[], prefix: string): SelectOption[] {
+    return values.map((v) => ({ value: v, label: this.t(`${prefix}.${v}` as EditorKey) }));
+  }
+
+  private participantOptions(plan: Plan, filter?: (p: Participant) => boolean): SelectOption[] {
+    return plan.participants.filter(filter ?? (() => true)).map((p) => ({ value: p.id, label: p.title ? `${p.name} (${p.title})` : p.name }));
+  }
+
+  private partyOptions(plan: Plan): SelectOption[] {
+    return plan.parties.map((p) => ({ value: p.id, label: p.name }));
+  }
+
+  private text(f: Omit<Parameters<typeof textField>[0], 'readonly' | 'requiredText'>) {
+    return textField({ ...f, readonly: this.isReadonly, requiredText: this.t('field.required') });
+  }
+
+  private area(f: Omit<Parameters<typeof textareaField>[0], 'readonly' | 'requiredText'>) {
+    return textareaField({ ...f, readonly: this.isReadonly, requiredText: this.t('field.required') });
+  }
+
+  private choose(f: Omit<Parameters<typeof selectField>[0], 'readonly' | 'requiredText'>) {
+    return selectField({ ...f, readonly: this.isReadonly, requiredText: this.t('field.required') });
+  }
+
+  private date(f: Omit<Parameters<typeof dateField>[0], 'readonly' | 'requiredText'>) {
+    return dateField({ ...f, readonly: this.isReadonly, requiredText: this.t('field.required') });
+  }
+
+  private section(name: string, title: string, body: TemplateResult | TemplateResult[], extra?: TemplateResult | typeof nothing): TemplateResult {
+    const errors = this.missingAt(name === 'otherInterventions' ? 'interventions' : name);
+    return html`<section part=${`section section-${name}`} aria-labelledby=${`h-${name}`}>
+      ${sectionHeading(`h-${name}`, title)}
+      ${name !== 'otherInterventions' && errors.length ? html`<ul class="sip-errors" part="error">${errors.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}
+      ${body} ${extra ?? nothing}
+    </section>`;
+  }
+
+  /** Moves focus after an add or remove, once the list has re-rendered. */
+  private focusLater(...selectors: string[]): void {
+    void focusAfterUpdate(this, ...selectors);
+  }
+
+  private draftInput(key: string) {
+    return (v: string) => {
+      this.draft[key] = v;
+    };
+  }
+
+  private added(name: string): void {
+    this.announcer.announce(this.t('added', { item: name }));
+  }
+
+  // ------------------------------------------------------------ render
+
+  override render() {
+    const plan = this.plan;
+    if (!plan) return html`${this.announcer.render()}`;
+    if (this.mode === 'person') return html`<div lang=${this.activeLocale}>${this.renderPersonView(plan)}${this.announcer.render()}</div>`;
+    const principal = new Set(plan.parties.filter((p) => p.principal).map((p) => p.id));
+    return html`<div lang=${this.activeLocale} @keydown=${this.onKeyDown}>
+      ${this.renderToolbar()} ${this.renderSaveError()} ${this.renderDeadlines()} ${this.renderCompleteness(plan)}
+      ${this.renderPerson(plan)} ${this.renderVoice(plan)} ${this.renderParties(plan)} ${this.renderParticipants(plan)} ${this.renderRoles(plan)}
+      ${this.renderTextList(plan, 'needs')} ${this.renderTextList(plan, 'resources')} ${this.renderGoals(plan)}
+      ${this.renderInterventions(plan, 'interventions', (i) => principal.has(i.party) || !plan.parties.some((p) => p.id === i.party))}
+      ${this.renderInterventions(plan, 'otherInterventions', (i) => plan.parties.some((p) => p.id === i.party && !p.principal))}
+      ${this.renderFollowUp(plan)} ${this.announcer.render()}
+    </div>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const status = this.planController.saveStatus;
+    const words =
+      status.state === 'saving'
+        ? this.t('save.saving')
+        : status.state === 'error' || this.planController.unsaved
+          ? this.t('save.unsaved')
+          : status.state === 'saved'
+            ? this.t('save.saved')
+            : '';
+    return html`<div part="toolbar" role="toolbar" aria-label=${this.t('toolbar')}>
+      ${this.isReadonly
+        ? nothing
+        : html`<button type="button" part="button undo" ?disabled=${!this.store?.canUndo} @click=${this.onUndo} aria-keyshortcuts="Control+Z">${this.t('undo')}</button>
+            <button type="button" part="button redo" ?disabled=${!this.store?.canRedo} @click=${this.onRedo} aria-keyshortcuts="Control+Shift+Z">${this.t('redo')}</button>
+            ${this.planController.saver
+              ? html`<button type="button" class="sip-primary" part="button save" @click=${() => void this.save()}>${this.t('save')}</button>`
+              : nothing}`}
+      <p part="save-status">${words}</p>
+    </div>`;
+  }
+
+  private renderSaveError(): TemplateResult | typeof nothing {
+    const status = this.planController.saveStatus;
+    if (status.state !== 'error') return nothing;
+    return html`<div part="save-error">
+      <p>${this.t(`save.error.${status.failure ?? 'other'}`)}</p>
+      <button type="button" class="sip-primary" part="button retry" @click=${() => void this.planController.saver?.retry()}>${this.t('save.retry')}</button>
+    </div>`;
+  }
+
+  private renderDeadlines(): TemplateResult | typeof nothing {
+    const open = this.feedback.deadlines.filter((d) => d.status !== 'met');
+    if (!open.length) return nothing;
+    return html`<section part="deadline-banner" aria-labelledby="h-deadlines">
+      <h2 id="h-deadlines" part="heading">${this.t('deadlines')}</h2>
+      <ul>
+        ${open.map(
+          (d) => html`<li>
+            <sip-status-badge .status=${d.status} .label=${deadlineText(d, this.activeLocale)}></sip-status-badge>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderCompleteness(plan: Plan): TemplateResult {
+    const { complete, missing } = this.feedback;
+    const pending = plan.pendingApproval.length;
+    return html`<div part="completeness">
+      ${complete
+        ? html`<p>${this.t('complete')}</p>`
+        : html`<p>${this.t('incomplete')}</p>
+            <ul>
+              ${missing.map((m) => html`<li>${m.message}</li>`)}
+            </ul>`}
+      ${pending ? approvalMarker(this.t('pending', { count: pending })) : nothing}
+    </div>`;
+  }
+
+  private renderPerson(plan: Plan): TemplateResult {
+    const p = plan.person;
+    const upd = (id: string, key: 'name' | 'preferredName' | 'dateOfBirth' | 'communicationNeeds') => (v: string) =>
+      this.exec(id, (s) => s.updatePerson({ [key]: v === '' && key !== 'name' ? null : v }));
+    return this.section(
+      'person',
+      this.t('sec.person'),
+      html`<div class="grid">
+        ${this.text({ id: 'person-name', label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs('person-name'), onInput: upd('person-name', 'name') })}
+        ${this.text({ id: 'person-preferred', label: this.t('f.preferredName'), value: p.preferredName ?? '', maxlength: LIMITS.shortText, errors: this.errs('person-preferred'), onInput: upd('person-preferred', 'preferredName') })}
+        ${this.date({ id: 'person-dob', label: this.t('f.dateOfBirth'), value: p.dateOfBirth ?? '', errors: this.errs('person-dob'), onChange: upd('person-dob', 'dateOfBirth') })}
+      </div>
+      ${this.area({ id: 'person-communication', label: this.t('f.communicationNeeds'), value: p.communicationNeeds ?? '', maxlength: LIMITS.text, errors: this.errs('person-communication'), onInput: upd('person-communication', 'communicationNeeds') })}`,
+    );
+  }
+
+  private renderVoice(plan: Plan): TemplateResult {
+    const v = plan.personVoice;
+    const upd = (id: string, key: 'whatMattersToMe' | 'ownWords') => (value: string) => this.exec(id, (s) => s.updatePersonVoice({ [key]: value === '' ? null : value }));
+    const child = plan.person.isChild;
+    const childView = (changes: { text?: string; howHeard?: string }) => {
+      const current = v.childView ?? { text: '' };
+      const next = { ...current, ...changes };
+      if (next.howHeard === '') delete next.howHeard;
+      return this.exec('voice-child', (s) => s.updatePersonVoice({ childView: next.text === '' && !next.howHeard ? null : next }));
+    };
+    return this.section(
+      'voice',
+      this.t('sec.voice'),
+      html`${this.area({ id: 'voice-matters', label: this.t('f.whatMatters'), help: this.t('f.whatMattersHelp'), value: v.whatMattersToMe ?? '', maxlength: LIMITS.longText, rows: 4, errors: this.errs('voice-matters', 'personVoice', 'whatMattersToMe'), onInput: upd('voice-matters', 'whatMattersToMe') })}
+      ${this.area({ id: 'voice-own', label: this.t('f.ownWords'), value: v.ownWords ?? '', maxlength: LIMITS.longText, errors: this.errs('voice-own'), onInput: upd('voice-own', 'ownWords') })}
+      ${child
+        ? html`${this.area({ id: 'voice-child', label: this.t('f.childView'), help: this.t('f.childViewHelp'), value: v.childView?.text ?? '', maxlength: LIMITS.longText, rows: 4, errors: this.errs('voice-child', 'personVoice', 'childView'), onInput: (t) => childView({ text: t }) })}
+          ${this.area({ id: 'voice-child-how', label: this.t('f.howHeard'), value: v.childView?.howHeard ?? '', maxlength: LIMITS.text, errors: this.errs('voice-child-how'), onInput: (t) => childView({ howHeard: t }) })}`
+        : nothing}
+      ${this.pendingFor('personVoice')}`,
+    );
+  }
+
+  private renderParties(plan: Plan): TemplateResult {
+    return this.section(
+      'parties',
+      this.t('sec.parties'),
+      listEditor<Party>({
+        id: 'party',
+        labelledBy: 'h-parties',
+        items: plan.parties,
+        key: (p) => p.id,
+        itemLabel: (p) => p.name,
+        locale: this.activeLocale,
+        readonly: this.isReadonly,
+        onRemove: (p) => this.removeItem('party', p.id, p.name, (s) => s.removeParty(p.id), 'new-party-name'),
+        renderItem: (p) => html`<div class="grid">
+          ${this.text({ id: `party-${p.id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs(`party-${p.id}-name`), onInput: (v) => this.exec(`party-${p.id}-name`, (s) => s.updateParty(p.id, { name: v })) })}
+          ${this.choose({ id: `party-${p.id}-kind`, label: this.t('f.kind'), value: p.kind, options: this.options(PARTY_KINDS, 'k'), onChange: (v) => this.exec(`party-${p.id}-kind`, (s) => s.updateParty(p.id, { kind: v as Party['kind'] })) })}
+          ${checkboxGroup({ id: `party-${p.id}-principal`, legend: this.t('f.principal'), options: [{ value: 'yes', label: this.t('f.principal') }], selected: p.principal ? ['yes'] : [], readonly: this.isReadonly, onToggle: (_v, on) => this.exec(`party-${p.id}-principal`, (s) => s.updateParty(p.id, { principal: on })) })}
+        </div>`,
+      }),
+      this.isReadonly
+        ? nothing
+        : html`<div class="add-row">
+            ${textField({ id: 'new-party-name', label: this.t('new.party'), value: this.draft['party'] ?? '', maxlength: LIMITS.shortText, errors: this.errs('new-party-name'), onInput: this.draftInput('party') })}
+            <button type="button" part="button add" @click=${this.onAddParty}>${this.t('add.party')}</button>
+          </div>`,
+    );
+  }
+
+  private readonly onAddParty = () => {
+    const name = (this.draft['party'] ?? '').trim();
+    const id = this.exec('new-party-name', (s) => s.addParty({ name, kind: 'other', principal: false }));
+    if (id) {
+      this.draft['party'] = '';
+      this.added(name);
+      this.focusLater(`#party-${id}-name`);
+    }
+  };
+
+  private renderParticipants(plan: Plan): TemplateResult {
+    return this.section(
+      'participants',
+      this.t('sec.participants'),
+      listEditor<Participant>({
+        id: 'participant',
+        labelledBy: 'h-participants',
+        items: plan.participants,
+        key: (p) => p.id,
+        itemLabel: (p) => p.name,
+        locale: this.activeLocale,
+        readonly: this.isReadonly,
+        onRemove: (p) => this.removeItem('participant', p.id, p.name, (s) => s.removeParticipant(p.id), 'new-participant-name'),
+        renderItem: (p) => {
+          const id = `participant-${p.id}`;
+          return html`<div class="grid">
+            ${this.text({ id: `${id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs(`${id}-name`), onInput: (v) => this.exec(`${id}-name`, (s) => s.updateParticipant(p.id, { name: v })) })}
+            ${this.choose({ id: `${id}-role`, label: this.t('f.role'), value: p.role, options: this.options(PARTICIPANT_ROLES, 'r'), errors: this.errs(`${id}-role`), onChange: (v) => this.exec(`${id}-role`, (s) => s.updateParticipant(p.id, { role: v as Participant['role'] })) })}
+            ${p.role === 'professional'
+              ? html`${this.choose({ id: `${id}-party`, label: this.t('f.party'), value: p.party ?? '', placeholder: this.t('choose'), options: this.partyOptions(plan), errors: this.errs(`${id}-party`), onChange: (v) => this.exec(`${id}-party`, (s) => s.updateParticipant(p.id, { party: v || null })) })}
+                ${this.text({ id: `${id}-title`, label: this.t('f.title'), value: p.title ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-title`), onInput: (v) => this.exec(`${id}-title`, (s) => s.updateParticipant(p.id, { title: v || null })) })}`
+              : nothing}
+          </div>`;
+        },
+      }),
+      this.isReadonly
+        ? nothing
+        : html`<div class="add-row">
+            ${textField({ id: 'new-participant-name', label: this.t('new.participant'), value: this.draft['participant'] ?? '', maxlength: LIMITS.shortText, errors: this.errs('new-participant-name'), onInput: this.draftInput('participant') })}
+            ${selectField({ id: 'new-participant-role', label: this.t('f.role'), value: this.draft['participantRole'] ?? 'professional', options: this.options(PARTICIPANT_ROLES, 'r'), onChange: this.draftInput('participantRole') })}
+            <button type="button" part="button add" @click=${this.onAddParticipant}>${this.t('add.participant')}</button>
+          </div>`,
+    );
+  }
+
+  private readonly onAddParticipant = () => {
+    const name = (this.draft['participant'] ?? '').trim();
+    const role = (this.draft['participantRole'] ?? 'professional') as Participant['role'];
+    const plan = this.plan!;
+    const party = role === 'professional' ? plan.parties[0]?.id : undefined;
+    const id = this.exec('new-participant-name', (s) => s.addParticipant({ name, role, ...(party ? { party } : {}) }));
+    if (id) {
+      this.draft['participant'] = '';
+      this.added(name);
+      this.focusLater(`#participant-${id}-name`);
+    }
+  };
+
+  private renderRoles(plan: Plan): TemplateResult {
+    const everyone = this.participantOptions(plan);
+    const professionals = this.participantOptions(plan, (p) => p.role === 'professional');
+    const coordinator = this.participantName(plan, plan.coordinator);
+    return this.section(
+      'roles',
+      this.t('sec.roles'),
+      html`<div class="grid">
+          ${this.choose({ id: 'role-initiator', label: this.t('f.initiator'), value: plan.initiator ?? '', placeholder: this.t('nobody'), options: everyone, errors: this.errs('role-initiator', 'initiator'), onChange: (v) => this.exec('role-initiator', (s) => s.setInitiator(v || null)) })}
+          ${this.choose({ id: 'role-chair', label: this.t('f.chair'), value: plan.meetingChair ?? '', placeholder: this.t('nobody'), options: everyone, errors: this.errs('role-chair', 'meetingChair'), onChange: (v) => this.exec('role-chair', (s) => s.setMeetingChair(v || null)) })}
+        </div>
+        ${this.text({ id: 'role-coordinator-current', label: this.t('f.coordinator'), value: coordinator || this.t('nobody'), errors: this.errs('role-coordinator', 'coordinator') })}
+        ${this.isReadonly
+          ? nothing
+          : html`<div class="add-row">
+              ${selectField({ id: 'role-coordinator', label: this.t('f.newCoordinator'), value: this.draft['coordinator'] ?? '', placeholder: this.t('choose'), options: professionals.length ? professionals : everyone, onChange: this.draftInput('coordinator') })}
+              ${textField({ id: 'role-coordinator-reason', label: this.t('f.handoverReason'), value: this.draft['handoverReason'] ?? '', maxlength: LIMITS.text, onInput: this.draftInput('handoverReason') })}
+              <button type="button" part="button assign-coordinator" @click=${this.onAssignCoordinator}>${this.t('assignCoordinator')}</button>
+            </div>`}
+        ${plan.coordinatorHistory.length
+          ? html`<h3 id="h-handovers" part="subheading">${this.t('handovers')}</h3>
+              <ul part="handovers" aria-labelledby="h-handovers">
+                ${plan.coordinatorHistory.map(
+                  (h) => html`<li>
+                    ${this.t('handover', { from: this.participantName(plan, h.from) || '—', to: this.participantName(plan, h.to), date: formatDate(h.on, this.activeLocale) })}${h.reason ? html` — ${h.reason}` : nothing}
+                  </li>`,
+                )}
+              </ul>`
+          : nothing}`,
+    );
+  }
+
+  private readonly onAssignCoordinator = () => {
+    const to = this.draft['coordinator'] ?? '';
+    const reason = (this.draft['handoverReason'] ?? '').trim();
+    if (!to) {
+      this.errors.set('role-coordinator', [this.t('missingField')]);
+      this.requestUpdate();
+      this.announcer.announce(this.t('missingField'), 'assertive');
+      this.focusLater('#role-coordinator');
+      return;
+    }
+    const today = this.planController.rules.today;
+    const ok = this.runCommand((s) => s.assignCoordinator(to, today, reason || undefined));
+    if (!ok.ok) {
+      this.exec('role-coordinator', () => {
+        throw ok.error;
+      });
+      return;
+    }
+    this.errors.delete('role-coordinator');
+    this.draft['coordinator'] = '';
+    this.draft['handoverReason'] = '';
+    this.announcer.announce(this.t('coordinatorAssigned', { name: this.participantName(this.plan!, to) }));
+    this.focusLater('#role-coordinator-current');
+  };
+
+  private renderTextList(plan: Plan, kind: 'needs' | 'resources'): TemplateResult {
+    const single = kind === 'needs' ? 'need' : 'resource';
+    const items = plan[kind];
+    return this.section(
+      kind,
+      this.t(`sec.${kind}`),
+      listEditor<{ id: string; text: string }>({
+        id: single,
+        labelledBy: `h-${kind}`,
+        items,
+        key: (i) => i.id,
+        itemLabel: (i) => i.text,
+        locale: this.activeLocale,
+        readonly: this.isReadonly,
+        onMove: (i, to) => this.moveItem(single, i.id, to, (s) => (kind === 'needs' ? s.moveNeed(i.id, to) : s.moveResource(i.id, to))),
+        onRemove: (i) => this.removeItem(single, i.id, i.text, (s) => (kind === 'needs' ? s.removeNeed(i.id) : s.removeResource(i.id)), `new-${single}`),
+        renderItem: (i) => html`${this.area({
+            id: `${single}-${i.id}-text`,
+            label: this.t(`f.${single}`),
+            value: i.text,
+            required: true,
+            rows: 2,
+            maxlength: LIMITS.text,
+            errors: this.errs(`${single}-${i.id}-text`),
+            onInput: (v) => this.exec(`${single}-${i.id}-text`, (s) => (kind === 'needs' ? s.updateNeed(i.id, { text: v }) : s.updateResource(i.id, { text: v }))),
+          })}${this.pendingFor(i.id)}`,
+      }),
+      this.isReadonly
+        ? nothing
+        : html`<div class="add-row">
+            ${textField({ id: `new-${single}`, label: this.t(`new.${single}`), value: this.draft[single] ?? '', maxlength: LIMITS.text, errors: this.errs(`new-${single}`), onInput: this.draftInput(single) })}
+            <button type="button" part="button add" @click=${() => this.onAddText(kind)}>${this.t(`add.${single}`)}</button>
+          </div>`,
+    );
+  }
+
+  private onAddText(kind: 'needs' | 'resources'): void {
+    const single = kind === 'needs' ? 'need' : 'resource';
+    const text = (this.draft[single] ?? '').trim();
+    const id = this.exec(`new-${single}`, (s) => (kind === 'needs' ? s.addNeed({ text }) : s.addResource({ text })));
+    if (id) {
+      this.draft[single] = '';
+      this.added(text);
+      this.focusLater(`#${single}-${id}-text`);
+    }
+  }
+
+  private moveItem(prefix: string, id: string, to: number, command: (s: PlanStoreService) => void): void {
+    const before = this.plan;
+    if (this.exec(`${prefix}-${id}-move`, (s) => (command(s), true))) {
+      const list = prefix === 'need' ? 'needs' : prefix === 'resource' ? 'resources' : prefix === 'goal' ? 'goals' : 'interventions';
+      const items = (this.plan as unknown as Record<string, { id: string; text?: string; what?: string }[]>)[list] ?? [];
+      const item = items.find((x) => x.id === id);
+      const from = ((before as unknown as Record<string, { id: string }[]>)[list] ?? []).findIndex((x) => x.id === id);
+      this.announcer.announce(this.t('list.moved', { item: item?.text ?? item?.what ?? '', position: to + 1, count: items.length }));
+      const dir = to < from ? 'up' : 'down';
+      this.focusLater(`#${prefix}-${id}-${dir}`, `#${prefix}-${id}-${dir === 'up' ? 'down' : 'up'}`);
+    }
+  }
+
+  private removeItem(prefix: string, id: string, label: string, command: (s: PlanStoreService) => void, fallback: string): void {
+    const keys = [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~='item'][data-key]`)].filter((li) => li.closest('ol')?.querySelector(`[data-key="${CSS.escape(id)}"]`));
+    const index = keys.findIndex((li) => li.dataset['key'] === id);
+    const next = keys[index + 1]?.dataset['key'] ?? keys[index - 1]?.dataset['key'];
+    if (this.exec(`${prefix}-${id}-remove`, (s) => (command(s), true))) {
+      this.announcer.announce(this.t('list.removed', { item: label }));
+      this.focusLater(...(next ? [`#${prefix}-${next}-remove`] : []), `#${fallback}`);
+    }
+  }
+
+  private renderGoals(plan: Plan): TemplateResult {
+    return this.section(
+      'goals',
+      this.t('sec.goals'),
+      listEditor<Goal>({
+        id: 'goal',
+        labelledBy: 'h-goals',
+        items: plan.goals,
+        key: (g) => g.id,
+        itemLabel: (g) => g.text,
+        locale: this.activeLocale,
+        readonly: this.isReadonly,
+        onMove: (g, to) => this.moveItem('goal', g.id, to, (s) => s.moveGoal(g.id, to)),
+        onRemove: (g) => this.removeItem('goal', g.id, g.text, (s) => s.removeGoal(g.id), 'new-goal'),
+        renderItem: (g) => {
+          const id = `goal-${g.id}`;
+          const upd = (field: string, changes: Parameters<PlanStoreService['updateGoal']>[1]) => this.exec(`${id}-${field}`, (s) => s.updateGoal(g.id, changes));
+          return html`${this.area({ id: `${id}-text`, label: this.t('f.goal'), value: g.text, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-text`), onInput: (v) => upd('text', { text: v }) })}
+            <div class="grid">
+              ${this.choose({ id: `${id}-horizon`, label: this.t('f.horizon'), value: g.horizon, options: this.options(GOAL_HORIZONS, 'h'), onChange: (v) => upd('horizon', { horizon: v as Goal['horizon'] }) })}
+              ${this.choose({ id: `${id}-by`, label: this.t('f.expressedBy'), value: g.expressedBy, options: this.options(EXPRESSED_BY, 'by'), onChange: (v) => upd('by', { expressedBy: v as Goal['expressedBy'] }) })}
+              ${this.date({ id: `${id}-target`, label: this.t('f.targetOn'), value: g.targetOn ?? '', errors: this.errs(`${id}-target`), onChange: (v) => upd('target', { targetOn: v || null }) })}
+            </div>
+            ${this.text({ id: `${id}-measure`, label: this.t('f.measure'), value: g.measure ?? '', maxlength: LIMITS.text, errors: this.errs(`${id}-measure`), onInput: (v) => upd('measure', { measure: v || null }) })}
+            ${this.pendingFor(g.id)}`;
+        },
+      }),
+      this.isReadonly
+        ? nothing
+        : html`<div class="add-row">
+            ${textField({ id: 'new-goal', label: this.t('new.goal'), value: this.draft['goal'] ?? '', maxlength: LIMITS.text, errors: this.errs('new-goal'), onInput: this.draftInput('goal') })}
+            ${selectField({ id: 'new-goal-horizon', label: this.t('f.horizon'), value: this.draft['goalHorizon'] ?? 'long-term', options: this.options(GOAL_HORIZONS, 'h'), onChange: this.draftInput('goalHorizon') })}
+            ${selectField({ id: 'new-goal-by', label: this.t('f.expressedBy'), value: this.draft['goalBy'] ?? 'person', options: this.options(EXPRESSED_BY, 'by'), onChange: this.draftInput('goalBy') })}
+            <button type="button" part="button add" @click=${this.onAddGoal}>${this.t('add.goal')}</button>
+          </div>`,
+    );
+  }
+
+  private readonly onAddGoal = () => {
+    const text = (this.draft['goal'] ?? '').trim();
+    const id = this.exec('new-goal', (s) =>
+      s.addGoal({ text, horizon: (this.draft['goalHorizon'] ?? 'long-term') as Goal['horizon'], expressedBy: (this.draft['goalBy'] ?? 'person') as Goal['expressedBy'] }),
+    );
+    if (id) {
+      this.draft['goal'] = '';
+      this.added(text);
+      this.focusLater(`#goal-${id}-text`);
+    }
+  };
+
+  private renderInterventions(plan: Plan, name: 'interventions' | 'otherInterventions', filter: (i: Intervention) => boolean): TemplateResult {
+    const items = plan.interventions.filter(filter);
+    const indexOf = new Map(plan.interventions.map((i, n) => [i.id, n]));
+    const prefix = name === 'interventions' ? 'iv' : 'ov';
+    return this.section(
+      name,
+      this.t(`sec.${name}`),
+      listEditor<Intervention>({
+        id: prefix,
+        labelledBy: `h-${name}`,
+        items,
+        key: (i) => i.id,
+        itemLabel: (i) => i.what,
+        locale: this.activeLocale,
+        readonly: this.isReadonly,
+        onMove: (i, to) => {
+          // Positions are within this list; the store moves within the whole list.
+          const target = items[to];
+          if (target) this.moveItem(prefix, i.id, indexOf.get(target.id) ?? to, (s) => s.moveIntervention(i.id, indexOf.get(target.id) ?? to));
+        },
+        onRemove: (i) => this.removeItem(prefix, i.id, i.what, (s) => s.removeIntervention(i.id), `new-${prefix}`),
+        renderItem: (i) => this.renderIntervention(plan, i, prefix, indexOf.get(i.id) ?? 0),
+      }),
+      this.isReadonly
+        ? nothing
+        : html`<div class="add-row">
+            ${textField({ id: `new-${prefix}`, label: this.t('new.intervention'), value: this.draft[prefix] ?? '', maxlength: LIMITS.text, errors: this.errs(`new-${prefix}`), onInput: this.draftInput(prefix) })}
+            ${selectField({
+              id: `new-${prefix}-party`,
+              label: this.t('f.party'),
+              value: this.draft[`${prefix}Party`] ?? '',
+              placeholder: this.t('choose'),
+              options: plan.parties.filter((p) => (name === 'interventions' ? p.principal : !p.principal)).map((p) => ({ value: p.id, label: p.name })),
+              help: plan.parties.length ? undefined : this.t('noParty'),
+              onChange: this.draftInput(`${prefix}Party`),
+            })}
+            <button type="button" part="button add" @click=${() => this.onAddIntervention(prefix)}>${this.t('add.intervention')}</button>
+          </div>`,
+    );
+  }
+
+  private onAddIntervention(prefix: string): void {
+    const what = (this.draft[prefix] ?? '').trim();
+    const party = this.draft[`${prefix}Party`] ?? '';
+    if (!party) {
+      this.errors.set(`new-${prefix}`, [this.t('missingField')]);
+      this.requestUpdate();
+      this.announcer.announce(this.t('missingField'), 'assertive');
+      this.focusLater(`#new-${prefix}-party`);
+      return;
+    }
+    const id = this.exec(`new-${prefix}`, (s) => s.addIntervention({ what, party }));
+    if (id) {
+      this.draft[prefix] = '';
+      this.expanded = new Set(this.expanded).add(id);
+      this.added(what);
+      this.focusLater(`#${prefix}-${id}-what`);
+    }
+  }
+
+  private toggle(id: string): void {
+    const next = new Set(this.expanded);
+    if (!next.delete(id)) next.add(id);
+    this.expanded = next;
+  }
+
+  private renderIntervention(plan: Plan, i: Intervention, prefix: string, index: number): TemplateResult {
+    const id = `${prefix}-${i.id}`;
+    const open = this.expanded.has(i.id);
+    const upd = (field: string, changes: Parameters<PlanStoreService['updateIntervention']>[1]) => this.exec(`${id}-${field}`, (s) => s.updateIntervention(i.id, changes));
+    const opt = (v: string) => v || null;
+    const partyMissing = this.missingAt('interventions', index, 'party');
+    const summary = html`<p class="summary">${[this.partyName(plan, i.party), i.extent, i.where].filter(Boolean).join(' · ')}</p>`;
+    if (!open) {
+      return html`<p><strong>${i.what}</strong></p>
+        ${summary} ${partyMissing.length ? html`<ul class="sip-errors">${partyMissing.map((m) => html`<li>${m}</li>`)}</ul>` : nothing} ${this.pendingFor(i.id)}
+        <button type="button" part="button edit" aria-expanded="false" aria-controls=${`${id}-form`} id=${`${id}-toggle`} @click=${() => this.toggle(i.id)}>
+          ${this.isReadonly ? this.t('show') : this.t('edit')}<span class="sip-visually-hidden">: ${i.what}</span>
+        </button>`;
+    }
+    return html`<div id=${`${id}-form`}>
+      ${this.area({ id: `${id}-what`, label: this.t('f.what'), value: i.what, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-what`), onInput: (v) => upd('what', { what: v }) })}
+      <div class="grid">
+        ${this.choose({ id: `${id}-party`, label: this.t('f.party'), value: i.party, required: true, options: this.partyOptions(plan), errors: this.errs(`${id}-party`, 'interventions', index, 'party'), onChange: (v) => upd('party', { party: v }) })}
+        ${this.text({ id: `${id}-unit`, label: this.t('f.unit'), value: i.unit ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-unit`, 'interventions', index, 'unit'), onInput: (v) => upd('unit', { unit: opt(v) }) })}
+        ${this.choose({ id: `${id}-responsible`, label: this.t('f.responsible'), value: i.responsible ?? '', placeholder: this.t('choose'), options: this.participantOptions(plan), errors: this.errs(`${id}-responsible`, 'interventions', index, 'responsible'), onChange: (v) => upd('responsible', { responsible: opt(v) }) })}
+        ${this.text({ id: `${id}-responsible-name`, label: this.t('f.responsibleName'), value: i.responsibleName ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-responsible-name`), onInput: (v) => upd('responsible-name', { responsibleName: opt(v) }) })}
+        ${this.text({ id: `${id}-extent`, label: this.t('f.extent'), value: i.extent ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-extent`, 'interventions', index, 'extent'), onInput: (v) => upd('extent', { extent: opt(v) }) })}
+        ${this.text({ id: `${id}-where`, label: this.t('f.where'), value: i.where ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-where`, 'interventions', index, 'where'), onInput: (v) => upd('where', { where: opt(v) }) })}
+        ${this.date({ id: `${id}-start`, label: this.t('f.startOn'), value: i.startOn ?? '', errors: this.errs(`${id}-start`, 'interventions', index, 'startOn'), onChange: (v) => upd('start', { startOn: opt(v) }) })}
+        ${this.date({ id: `${id}-end`, label: this.t('f.endOn'), value: i.endOn ?? '', errors: this.errs(`${id}-end`), onChange: (v) => upd('end', { endOn: opt(v) }) })}
+        ${this.choose({ id: `${id}-cost`, label: this.t('f.costBearer'), value: i.costBearer ?? '', placeholder: this.t('choose'), options: this.partyOptions(plan), errors: this.errs(`${id}-cost`, 'interventions', index, 'costBearer'), onChange: (v) => upd('cost', { costBearer: opt(v) }) })}
+        ${this.choose({ id: `${id}-status`, label: this.t('f.status'), value: i.status, options: this.options(INTERVENTION_STATUSES, 's'), onChange: (v) => upd('status', { status: v as Intervention['status'] }) })}
+      </div>
+      ${this.text({ id: `${id}-cost-note`, label: this.t('f.costNote'), value: i.costNote ?? '', maxlength: LIMITS.text, errors: this.errs(`${id}-cost-note`), onInput: (v) => upd('cost-note', { costNote: opt(v) }) })}
+      ${plan.goals.length
+        ? checkboxGroup({
+            id: `${id}-goals`,
+            legend: this.t('f.linkedGoals'),
+            options: plan.goals.map((g) => ({ value: g.id, label: g.text })),
+            selected: i.goals,
+            readonly: this.isReadonly,
+            onToggle: (goal, on) => upd('goals', { goals: on ? [...i.goals, goal] : i.goals.filter((x) => x !== goal) }),
+          })
+        : nothing}
+      ${this.pendingFor(i.id)}
+      <button type="button" part="button edit" aria-expanded="true" aria-controls=${`${id}-form`} id=${`${id}-toggle`} @click=${() => (this.toggle(i.id), this.focusLater(`#${id}-toggle`))}>
+        ${this.t('close')}<span class="sip-visually-hidden">: ${i.what}</span>
+      </button>
+    </div>`;
+  }
+
+  private renderFollowUp(plan: Plan): TemplateResult {
+    const next = plan.followUps.filter((f) => !f.doneOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+    const people = this.participantOptions(plan);
+    if (next) {
+      const id = `followup-${next.id}`;
+      return this.section(
+        'followUps',
+        this.t('sec.followUp'),
+        html`<div class="grid">
+          ${this.date({ id: `${id}-due`, label: this.t('f.followUpOn'), value: next.dueOn, required: true, errors: this.errs(`${id}-due`), onChange: (v) => this.exec(`${id}-due`, (s) => s.updateFollowUp(next.id, { dueOn: v })) })}
+          ${this.choose({ id: `${id}-by`, label: this.t('f.followUpBy'), value: next.responsible, required: true, options: people, errors: this.errs(`${id}-by`, 'followUps', plan.followUps.indexOf(next), 'responsible'), onChange: (v) => this.exec(`${id}-by`, (s) => s.updateFollowUp(next.id, { responsible: v })) })}
+        </div>`,
+      );
+    }
+    return this.section(
+      'followUps',
+      this.t('sec.followUp'),
+      this.isReadonly
+        ? html`<p class="sip-empty">${this.t('list.empty')}</p>`
+        : html`<div class="add-row">
+            ${dateField({ id: 'new-followup-due', label: this.t('f.followUpOn'), value: this.draft['followUpOn'] ?? '', errors: this.errs('new-followup-due'), onChange: this.draftInput('followUpOn') })}
+            ${selectField({ id: 'new-followup-by', label: this.t('f.followUpBy'), value: this.draft['followUpBy'] ?? '', placeholder: this.t('choose'), options: people, onChange: this.draftInput('followUpBy') })}
+            <button type="button" part="button add" @click=${this.onBookFollowUp}>${this.t('add.followUp')}</button>
+          </div>`,
+    );
+  }
+
+  private readonly onBookFollowUp = () => {
+    const dueOn = this.draft['followUpOn'] ?? '';
+    const responsible = this.draft['followUpBy'] ?? '';
+    const id = this.exec('new-followup-due', (s) => s.scheduleFollowUp({ dueOn, responsible }));
+    if (id) {
+      this.announcer.announce(this.t('added', { item: formatDate(dueOn, this.activeLocale) }));
+      this.focusLater(`#followup-${id}-due`);
+    }
+  };
+
+  // ------------------------------------------------------------ person view
+
+  private renderPersonView(plan: Plan): TemplateResult {
+    const v = plan.personVoice;
+    const next = plan.followUps.filter((f) => !f.doneOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+    const coordinator = plan.participants.find((p) => p.id === plan.coordinator);
+    const when = (i: Intervention) => [i.extent, i.where, i.startOn ? formatDate(i.startOn, this.activeLocale) : ''].filter(Boolean).join(', ');
+    return html`<article part="person-view" aria-labelledby="h-my-plan">
+      <h2 id="h-my-plan" part="heading">${this.t('personTitle')}</h2>
+      ${plan.pendingApproval.length ? approvalMarker(this.t('p.pending')) : nothing}
+      <section part="section section-voice" aria-labelledby="h-p-voice">
+        <h3 id="h-p-voice" part="subheading">${this.t('p.whatMatters')}</h3>
+        <p>${v.whatMattersToMe || this.t('p.nothing')}</p>
+        ${v.ownWords ? html`<p>${v.ownWords}</p>` : nothing}
+      </section>
+      ${plan.person.isChild
+        ? html`<section part="section section-child" aria-labelledby="h-p-child">
+            <h3 id="h-p-child" part="subheading">${this.t('p.childView')}</h3>
+            <p>${v.childView?.text || this.t('p.nothing')}</p>
+          </section>`
+        : nothing}
+      <section part="section section-goals" aria-labelledby="h-p-goals">
+        <h3 id="h-p-goals" part="subheading">${this.t('p.goals')}</h3>
+        ${plan.goals.length ? html`<ul>${plan.goals.map((g) => html`<li>${g.text}</li>`)}</ul>` : html`<p>${this.t('p.nothing')}</p>`}
+      </section>
+      <section part="section section-interventions" aria-labelledby="h-p-help">
+        <h3 id="h-p-help" part="subheading">${this.t('p.help')}</h3>
+        ${plan.interventions.length
+          ? html`<ul>
+              ${plan.interventions.map(
+                (i) => html`<li>
+                  ${this.t('p.helpLine', { who: i.responsibleName || this.participantName(plan, i.responsible) || this.partyName(plan, i.party), what: i.what })}
+                  ${when(i) ? html`<br />${this.t('p.when', { when: when(i) })}` : nothing}
+                </li>`,
+              )}
+            </ul>`
+          : html`<p>${this.t('p.nothing')}</p>`}
+      </section>
+      <section part="section section-coordinator" aria-labelledby="h-p-coordinator">
+        <h3 id="h-p-coordinator" part="subheading">${this.t('p.coordinator')}</h3>
+        <p>${coordinator ? (coordinator.title ? `${coordinator.name}, ${coordinator.title}` : coordinator.name) : this.t('nobody')}</p>
+      </section>
+      <section part="section section-followUps" aria-labelledby="h-p-followup">
+        <h3 id="h-p-followup" part="subheading">${this.t('p.nextFollowUp')}</h3>
+        <p>${next ? this.t('p.followUpLine', { date: formatDate(next.dueOn, this.activeLocale), who: this.participantName(plan, next.responsible) }) : this.t('p.nothing')}</p>
+      </section>
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sip-plan-editor': SipPlanEditor;
+  }
+}
