@@ -58,3 +58,4 @@ export {
   type PlanInvalidDetail,
 } from './plan-editor/sip-plan-editor.js';
 export { editorMessages, type EditorKey } from './plan-editor/messages.js';
+export { SipFollowup, followupMessages, type FollowupChange, type FollowupChangeDetail, type MeetingPlannedDetail, type AttendanceRecordedDetail, type GoalEvaluatedDetail } from './followup/sip-followup.js';
