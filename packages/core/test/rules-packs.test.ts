@@ -94,3 +94,12 @@ test('a meeting deadline can be turned off by a setting of null', () => {
   const pack = extendPack(getBuiltinPack('se-default'), { settings: { meetingWithinWorkingDays: null } });
   assert.ok(!computeDeadlines(example('se-sip'), { today: '2026-11-25', pack }).some((d) => d.kind === 'meeting'));
 });
+
+test('every built-in pack validates against docs/pack.schema.json', async () => {
+  const { default: Ajv } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../../docs/pack.schema.json', import.meta.url), 'utf8')));
+  for (const [id, pack] of Object.entries(readPackFiles())) assert.ok(validate(pack), `${id}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+});
