@@ -4,7 +4,7 @@
 // per second end to end on 100,000 generated plans. Runs over the BUILT dist
 // (`npm run build` first). With --check: fails when compiled < 100× reference.
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -17,11 +17,11 @@ const TODAY = '2026-11-25';
 const DOMAINS = ['eligibility', 'completeness', 'deadlines'];
 
 /** `n` valid plans: the example plans, each varied (ids, missing parts, status) so results differ. */
-export function generatePlans(n) {
+export function generatePlans(n, offset = 0) {
   const dir = join(root, 'packages/core/examples');
   const bases = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
   const plans = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = offset; i < offset + n; i++) {
     const p = structuredClone(bases[i % bases.length]);
     p.id = `bench-${i}`;
     if (i % 3 === 1) delete p.coordinator;
@@ -129,7 +129,10 @@ export async function run({ check } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'sip-rules-bench-'));
   try {
     const file = join(tmp, 'plans.ndjson');
-    writeFileSync(file, generatePlans(CLI_PLANS).map((p) => JSON.stringify(p)).join('\n') + '\n');
+    // Written in slices: 100,000 plans are far more than one string may hold.
+    const fd = openSync(file, 'w');
+    for (let k = 0; k < CLI_PLANS; k += 1000) writeSync(fd, generatePlans(Math.min(1000, CLI_PLANS - k), k).map((p) => `${JSON.stringify(p)}\n`).join(''));
+    closeSync(fd);
     const cli = await runCli(file);
     const perSecond = CLI_PLANS / cli.seconds;
     console.log(`${`sip-rules check, ${CLI_PLANS.toLocaleString('en')} plans end to end`.padEnd(44)}${fmt(perSecond)} plans/s   (${cli.seconds.toFixed(1)} s, ${cli.lines} lines, ${cli.errors} errors, exit ${cli.code}; target ≥ 50,000)`);
