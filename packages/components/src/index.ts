@@ -59,3 +59,4 @@ export {
 } from './plan-editor/sip-plan-editor.js';
 export { editorMessages, type EditorKey } from './plan-editor/messages.js';
 export { SipFollowup, followupMessages, type FollowupChange, type FollowupChangeDetail, type MeetingPlannedDetail, type AttendanceRecordedDetail, type GoalEvaluatedDetail } from './followup/sip-followup.js';
+export { SipConsent, consentMessages, type ConsentChangeDetail, type ConsentWithdrawDetail } from './consent/sip-consent.js';
