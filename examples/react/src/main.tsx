@@ -4,11 +4,12 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parsePlan, type Plan } from '@sip-kit/core';
-// Register the elements once, before the first render. `all.js` defines every
-// sip-kit element; import only the ones you use in an app, e.g.
-// '@sip-kit/components/define/sip-plan-editor.js'.
-import '@sip-kit/components/define/all.js';
-import { SipContext, SipStatusBadge } from '@sip-kit/components/react';
+// Register the elements you use once, before the first render
+// ('@sip-kit/components/define/all.js' registers every sip-kit element).
+import '@sip-kit/components/define/sip-context.js';
+import '@sip-kit/components/define/sip-status-badge.js';
+import '@sip-kit/components/define/sip-plan-editor.js';
+import { SipContext, SipPlanEditor, SipStatusBadge } from '@sip-kit/components/react';
 import example from '@sip-kit/core/examples/se-sip.json' with { type: 'json' };
 
 // In a journal system the plan comes from your back end; validate it on the way in.
@@ -29,10 +30,12 @@ function Direct() {
 /** The @lit/react wrappers: PascalCase components, typed props, `onSip…` event props. */
 function Wrapped() {
   const [ready, setReady] = useState(false);
+  const [goals, setGoals] = useState(plan.goals.length);
   return (
     <SipContext id="wrapped" plan={plan} locale="sv" onSipContextReady={() => setReady(true)}>
-      <SipStatusBadge status={ready ? 'met' : 'upcoming'} label={ready ? 'Planen är laddad' : 'Laddar planen…'} />
-      <sip-plan-editor></sip-plan-editor>
+      <SipStatusBadge status={ready ? 'met' : 'upcoming'} label={ready ? `Planen är laddad (${goals} mål)` : 'Laddar planen…'} />
+      {/* The event prop's argument is typed: CustomEvent<PlanChangeDetail>. */}
+      <SipPlanEditor onSipPlanChange={(e) => setGoals(e.detail.plan.goals.length)} />
     </SipContext>
   );
 }
