@@ -4,6 +4,7 @@
  *
  *   sip-rules check --today 2026-11-25 [--pack se-default|pack.json] [--format ndjson|table] < plans.ndjson
  *   sip-rules packs
+ *   sip-rules serve --port 3000
  *
  * Each subcommand is one entry in COMMANDS, so adding one (e.g. `serve` for
  * CDS Hooks) is a new module and one line here.
@@ -12,11 +13,13 @@
 import { SIP_KIT_VERSION as VERSION } from '../version.js';
 import { runCheck, CHECK_HELP } from './check.js';
 import { runPacks, PACKS_HELP } from './packs.js';
+import { runServe, SERVE_HELP } from './serve.js';
 import { UsageError, type Command, type Io } from './common.js';
 
 const COMMANDS: Readonly<Record<string, { run: Command; help: string; summary: string }>> = {
   check: { run: runCheck, help: CHECK_HELP, summary: 'evaluate plans read as NDJSON from stdin, one result line per plan' },
   packs: { run: runPacks, help: PACKS_HELP, summary: 'list the built-in rule packs' },
+  serve: { run: runServe, help: SERVE_HELP, summary: 'serve the rules over CDS Hooks 2.0 (needs @sip-kit/adapters)' },
 };
 
 const HELP = `sip-rules ${VERSION} — rules for coordinated individual plans (SIP, IP, person-centred plans)
