@@ -290,6 +290,7 @@ describe('<sip-consent>', () => {
   it('prints a consent form for signing in the plan’s language, whatever the UI language', async () => {
     const el = await mount(await example('se-sip-child'), { locale: 'en' });
     expect(text(el, '[part~="base"]')).to.contain('Consent');
+    await expect(el).to.be.accessible();
     // On screen the print form is hidden until asked for.
     expect(getComputedStyle($(el, '[part~="print-form"]')).display).to.equal('none');
     await click(el, '#print-open');

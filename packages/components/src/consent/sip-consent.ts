@@ -141,10 +141,6 @@ export class SipConsent extends SipElement<ConsentKey> {
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     view: { reflect: true },
-    draft: { state: true },
-    errors: { state: true },
-    withdrawing: { state: true },
-    formDisabled: { state: true },
   };
 
   /** The field name of the consent record in the form's data. */
@@ -156,14 +152,43 @@ export class SipConsent extends SipElement<ConsentKey> {
   /** `form` (default): record and withdraw; `print`: the consent form for signing. */
   view: 'form' | 'print' = 'form';
 
-  /** @internal The consent being filled in. */
-  protected draft: ConsentDraft | undefined;
-  /** @internal Problems per field id, from the store's validation. */
-  protected errors: Record<string, string[]> = {};
-  /** @internal The withdrawal being filled in. */
-  protected withdrawing: WithdrawDraft | undefined;
-  /** @internal Disabled by an ancestor fieldset or form. */
-  protected formDisabled = false;
+  // Internal state, kept out of `properties` so it is neither an attribute nor public API.
+  private state: { draft?: ConsentDraft | undefined; errors: Record<string, string[]>; withdrawing?: WithdrawDraft | undefined; formDisabled: boolean } = {
+    errors: {},
+    formDisabled: false,
+  };
+  /** The consent being filled in. */
+  private get draft(): ConsentDraft | undefined {
+    return this.state.draft;
+  }
+  private set draft(value: ConsentDraft | undefined) {
+    this.state.draft = value;
+    this.requestUpdate();
+  }
+  /** Problems per field id, from the store's validation. */
+  private get errors(): Record<string, string[]> {
+    return this.state.errors;
+  }
+  private set errors(value: Record<string, string[]>) {
+    this.state.errors = value;
+    this.requestUpdate();
+  }
+  /** The withdrawal being filled in. */
+  private get withdrawing(): WithdrawDraft | undefined {
+    return this.state.withdrawing;
+  }
+  private set withdrawing(value: WithdrawDraft | undefined) {
+    this.state.withdrawing = value;
+    this.requestUpdate();
+  }
+  /** Disabled by an ancestor fieldset or form. */
+  private get formDisabled(): boolean {
+    return this.state.formDisabled;
+  }
+  private set formDisabled(value: boolean) {
+    this.state.formDisabled = value;
+    this.requestUpdate();
+  }
 
   private readonly internals: ElementInternals;
   /** The record this element made or withdrew from last; the form value when set. */
