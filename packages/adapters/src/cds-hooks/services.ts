@@ -38,11 +38,11 @@ export interface CdsServiceDefinition {
   usageRequirements?: string;
 }
 
-// The plans query brings each CarePlan with the resources the FHIR mapping rebuilds a plan from.
+// The plans query brings each CarePlan with the resources standard R4 search parameters can reach;
+// docs/cds-hooks.md says what else a plan's bundle needs (fromFhirBundle rebuilds a plan only when complete).
 const PLANS =
   'CarePlan?subject={{context.patientId}}&status=active,draft,on-hold' +
-  '&_include=CarePlan:goal&_include=CarePlan:care-team&_include=CarePlan:activity-reference' +
-  '&_revinclude=Consent:data&_revinclude=Appointment:supporting-info&_revinclude=Provenance:target';
+  '&_include=CarePlan:subject&_include=CarePlan:care-team&_include=CarePlan:goal&_include=CarePlan:condition&_include=CarePlan:activity-reference';
 
 const COMMON_PREFETCH = {
   patient: 'Patient/{{context.patientId}}',
