@@ -168,6 +168,9 @@ export const sipBaseStyles = css`
     border: 1px solid var(--sip-color-border, #8c959f);
     border-radius: var(--sip-radius, 0.375rem);
     background: var(--sip-color-surface, #fff);
+    /* Long plans (hundreds of interventions): skip layout of items off screen. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 8rem;
   }
   .sip-item-body {
     flex: 1 1 16rem;
