@@ -17,6 +17,9 @@ import {
 
 // Bounded by default so the suite stays fast; SIP_FUZZ_RUNS=10000 for a deep run.
 const RUNS = Number(process.env.SIP_FUZZ_RUNS) > 0 ? Number(process.env.SIP_FUZZ_RUNS) : 150;
+// SIP_FUZZ_SEED replays a run; fast-check prints the seed of any failure.
+const SEED = Number(process.env.SIP_FUZZ_SEED ?? 'NaN');
+if (Number.isInteger(SEED)) fc.configureGlobal({ seed: SEED });
 
 const SE = createCalendar('SE');
 const NO = createCalendar('NO');
@@ -188,8 +191,8 @@ describe('rules', () => {
 
   test('Sweden swapped Whit Monday for National Day in 2005', () => {
     const keys = (y: number) => SE.holidays(y).map((h) => h.key);
-    assert.ok(keys(2004).includes('whit-monday') && !keys(2004).includes('national-day'));
-    assert.ok(keys(2005).includes('national-day') && !keys(2005).includes('whit-monday'));
+    assert.ok(keys(2004).includes('whit-monday') && !keys(2004).includes('national-day'), '2004 rules');
+    assert.ok(keys(2005).includes('national-day') && !keys(2005).includes('whit-monday'), '2005 rules');
     assert.equal(SE.isWorkingDay('2004-05-31'), false); // Whit Monday 2004
     assert.equal(SE.isWorkingDay('2005-05-16'), true); // Whit Monday 2005
     assert.equal(SE.isWorkingDay('2003-06-06'), true); // a Friday, not yet a holiday
@@ -227,9 +230,9 @@ describe('rules', () => {
       const h = SE.holidays(y);
       const get = (k: string) => h.find((x) => x.key === k)!.date;
       const sat = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay() === 6;
-      assert.ok(sat(get('midsummer-day')) && get('midsummer-day') >= `${y}-06-20` && get('midsummer-day') <= `${y}-06-26`);
+      assert.ok(sat(get('midsummer-day')) && get('midsummer-day') >= `${y}-06-20` && get('midsummer-day') <= `${y}-06-26`, `midsummer ${y}`);
       assert.equal(toDayNumber(get('midsummer-eve')), toDayNumber(get('midsummer-day')) - 1);
-      assert.ok(sat(get('all-saints-day')) && get('all-saints-day') >= `${y}-10-31` && get('all-saints-day') <= `${y}-11-06`);
+      assert.ok(sat(get('all-saints-day')) && get('all-saints-day') >= `${y}-10-31` && get('all-saints-day') <= `${y}-11-06`, `all saints ${y}`);
     }
   });
 
@@ -237,12 +240,12 @@ describe('rules', () => {
     const list = SE.holidays(2026);
     list.length = 0;
     assert.equal(SE.holidays(2026).length, 16);
-    assert.ok(Object.isFrozen(SE.holidays(2026)[0]));
-    assert.ok(Object.isFrozen(SE.holidays(2026)[0]!.name));
+    assert.ok(Object.isFrozen(SE.holidays(2026)[0]), 'entry frozen');
+    assert.ok(Object.isFrozen(SE.holidays(2026)[0]!.name), 'name frozen');
   });
 
   test('every name is present in all four languages', () => {
-    for (const cal of [SE, NO]) for (const h of cal.holidays(2030)) for (const v of Object.values(h.name)) assert.ok(v.length > 0);
+    for (const cal of [SE, NO]) for (const h of cal.holidays(2030)) for (const v of Object.values(h.name)) assert.ok(v.length > 0, h.key);
   });
 });
 
@@ -291,7 +294,6 @@ describe('organisation days', () => {
       [{ base: 'SE', open: [20260102] }, 'date-invalid'],
       [{ base: 'SE', closed: new Array(MAX_CALENDAR_DAYS + 1).fill('2026-01-02') }, 'calendar-days-too-many'],
       [{ base: 'SE', closed: ['2026-01-02'], open: ['2026-01-02'] }, 'calendar-day-conflict'],
-      // eslint-disable-next-line no-sparse-arrays
       [{ base: 'SE', closed: [, '2026-01-02'] }, 'date-invalid'],
     ];
     for (const [spec, code] of cases) {
@@ -302,7 +304,7 @@ describe('organisation days', () => {
       createCalendar({ base: 'SE', closed: new Array(5000).fill('nope') });
       assert.fail('should throw');
     } catch (e) {
-      assert.ok(SipValidationError.is(e) && e.issues.length <= 20);
+      assert.ok(SipValidationError.is(e) && e.issues.length <= 20, 'bounded issues');
     }
   });
 });
@@ -337,7 +339,8 @@ describe('invalid arguments', () => {
     assert.equal(SE.workingDaysBetween('2026-01-01', fromDayNumber(toDayNumber(far) - 1)), MAX_WORKING_DAYS - 1);
     const all = NO.workingDaysBetween('0000-01-01', '9999-12-31');
     assert.equal(all, NO.workingDaysBetween('0000-01-01', '5000-06-15') + NO.workingDaysBetween('5000-06-15', '9999-12-31'));
-    assert.ok(performance.now() - t0 < 2000, `took ${performance.now() - t0} ms`);
+    // Generous: it guards against day-by-day walking, not against a busy machine.
+    assert.ok(performance.now() - t0 < 10_000, `took ${performance.now() - t0} ms`);
   });
 });
 
@@ -406,10 +409,13 @@ describe('properties', () => {
       fc.property(arbCalendar, fc.integer({ min: -80, max: 400 }), fc.integer({ min: 0, max: 30 }), arbN, arbN, ({ cal, anchor }, off, step, n1, n2) => {
         const a = fromDayNumber(anchor + off);
         const b = fromDayNumber(anchor + off + step);
-        assert.ok(cal.addWorkingDays(a, n1) <= cal.addWorkingDays(b, n1));
+        // Every assert.ok here has a message: without one, node's assert re-reads and parses the
+        // (tsx-transpiled, one-line) source to describe the failure, which can take minutes.
+        assert.ok(cal.addWorkingDays(a, n1) <= cal.addWorkingDays(b, n1), 'monotonic in the date');
         const [lo, hi] = n1 <= n2 ? [n1, n2] : [n2, n1];
-        assert.ok(cal.addWorkingDays(a, lo) <= cal.addWorkingDays(a, hi));
-        if (lo < hi) assert.ok(cal.addWorkingDays(a, lo) < cal.addWorkingDays(a, hi));
+        assert.ok(cal.addWorkingDays(a, lo) <= cal.addWorkingDays(a, hi), 'monotonic in n');
+        // Strictly, except that n = 0 and n = 1 agree from a non-working day.
+        if (lo < hi && (lo > 0 || cal.isWorkingDay(a))) assert.ok(cal.addWorkingDays(a, lo) < cal.addWorkingDays(a, hi), 'strictly monotonic in n');
       }),
       { numRuns: RUNS },
     );

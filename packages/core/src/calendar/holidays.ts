@@ -156,7 +156,10 @@ export function holidayList(base: CalendarBase, year: number): Holiday[] {
     else {
       seen.names.push(NAMES[key]);
       // A public holiday outranks an eve on the same day (cannot happen today, but keep it safe).
-      if (kind === 'public' && seen.kind !== 'public') (seen.kind = 'public'), (seen.key = key);
+      if (kind === 'public' && seen.kind !== 'public') {
+        seen.kind = 'public';
+        seen.key = key;
+      }
     }
   }
   const join = (names: HolidayName[], lang: keyof HolidayName): string => names.map((x) => x[lang]).join(' / ');
