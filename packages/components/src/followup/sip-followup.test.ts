@@ -265,7 +265,21 @@ describe('<sip-followup>', () => {
       const el = await mount(await example('se-sip'), '2026-05-26', { party: 'fk' });
       expect(qa(el, '[part="not-covered"]').length).to.be.at.least(2);
       expect(el.shadowRoot!.textContent).not.to.contain('Stadsbiblioteket');
-      expect(qa(el, '[part~="deadline"]').every((d) => !text(d).includes('Uppföljning'))).to.equal(true);
+      expect(qa(el, '[part~="deadline"]')).to.have.length(0);
+      expect(qa(el, '[part="not-covered"]')).to.have.length(4);
+      await expect(el).to.be.accessible();
+    });
+
+    it('acting for a party that may not see follow-ups hides them and their deadlines, and shows the meetings', async () => {
+      const base = await example('se-sip');
+      const consent = base.consents[0]!;
+      const exclusion = { id: 'x-fu', text: 'Inte uppföljningarna', parties: ['af'], section: 'followUps' as const };
+      const plan: Plan = { ...base, consents: [{ ...consent, scope: { ...consent.scope, exclusions: [...consent.scope.exclusions, exclusion] } }] };
+      const el = await mount(plan, '2026-05-26', { party: 'af' });
+      expect(text(q(el, '[part="meetings"]'))).to.contain('Stadsbiblioteket');
+      expect(q(el, '[part="followups"] [part="not-covered"]')).to.not.equal(null);
+      expect(q(el, '[part="progress"] [part="not-covered"]')).to.not.equal(null);
+      expect(qa(el, '[part~="deadline"]').map((d) => d.textContent)).to.satisfy((t: string[]) => t.length > 0 && t.every((x) => !x.includes('Uppföljning')));
       await expect(el).to.be.accessible();
     });
 

@@ -419,7 +419,7 @@ export class SipFollowup extends SipElement<FollowupKey> {
     const notice = html`<p class="sip-notice" part="not-covered" role="note">${this.t('consent.notCovered')}</p>`;
     return html`${this.announcer.render()}
       <div part="base" class="base">
-        ${this.renderDeadlines(hidden)}
+        ${this.renderDeadlines(view, hidden, notice)}
         <section part="meetings" aria-labelledby="fu-meetings-h">
           <h2 id="fu-meetings-h">${this.t('meetings.title')}</h2>
           ${hidden.has('meetings') ? notice : this.renderMeetings(view)}
@@ -437,17 +437,20 @@ export class SipFollowup extends SipElement<FollowupKey> {
       </div>`;
   }
 
-  private renderDeadlines(hidden: Set<string>): TemplateResult {
-    const plan = this.plan!;
-    // Follow-up dates are part of the follow-ups section: withheld with it.
-    const deadlines = this.feedback.deadlines.filter((d) => !(hidden.has('followUps') && d.kind === 'follow-up'));
-    const view = this.view(plan);
+  private renderDeadlines(view: Plan | RedactedPlan, hidden: Set<string>, notice: TemplateResult): TemplateResult {
+    // A party the consent does not cover sees no dates at all; otherwise a deadline goes with its section.
+    const none = 'redacted' in view && !view.redacted.allowed;
+    const deadlines = this.feedback.deadlines.filter(
+      (d) => !(hidden.has('followUps') && d.kind === 'follow-up') && !(hidden.has('meetings') && d.kind === 'meeting'),
+    );
     return html`<section part="deadlines" aria-labelledby="fu-deadlines-h">
       <h2 id="fu-deadlines-h">${this.t('deadlines.title')}</h2>
-      ${deadlineTimeline(deadlines, this.t.bind(this), this.date, (ref) => {
-        const f = view.followUps.find((x) => x.id === ref);
-        return f ? this.name(view, f.responsible) : '';
-      })}
+      ${none
+        ? notice
+        : deadlineTimeline(deadlines, this.t.bind(this), this.date, (ref) => {
+            const f = view.followUps.find((x) => x.id === ref);
+            return f ? this.name(view, f.responsible) : '';
+          })}
     </section>`;
   }
 
