@@ -96,10 +96,11 @@ test('a meeting deadline can be turned off by a setting of null', () => {
 });
 
 test('every built-in pack validates against docs/pack.schema.json', async () => {
-  const { default: Ajv } = await import('ajv/dist/2020.js');
-  const { default: addFormats } = await import('ajv-formats');
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  // ajv-formats is CommonJS with a `default` export: under NodeNext it arrives one level down.
+  const formats = (await import('ajv-formats')).default as unknown as { default: (ajv: object) => void };
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  formats.default(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../../docs/pack.schema.json', import.meta.url), 'utf8')));
   for (const [id, pack] of Object.entries(readPackFiles())) assert.ok(validate(pack), `${id}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
 });
