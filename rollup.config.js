@@ -36,7 +36,7 @@ function unbundled(name) {
     input,
     external: external(pkgDir),
     plugins: [ts()],
-    output: { dir: join(pkgDir, 'dist'), format: 'esm', preserveModules: false, entryFileNames: '[name].js', chunkFileNames: '_chunks/[name]-[hash].js' },
+    output: { dir: join(pkgDir, 'dist'), format: 'esm', entryFileNames: '[name].js', chunkFileNames: '_chunks/[name]-[hash].js', hoistTransitiveImports: false },
     onwarn(warning, warn) {
       if (warning.code === 'EMPTY_BUNDLE') return;
       warn(warning);

@@ -1,33 +1,77 @@
-// The demo journal's own script: loads the example plan and shows what the SDK
-// renders. Text goes in with textContent only (never innerHTML).
+// The demo journal's own script. It plays the vendor: seeds browser storage
+// with an example plan the first time, and wires the demo toolbar (language,
+// today, reset). Text goes in with textContent only (never innerHTML).
+const PLAN_ID = 'demo-se-sip';
+const DB_NAME = 'sip-kit'; // browserRepository()'s default database
 const status = document.getElementById('demo-status');
+const context = document.getElementById('demo-context');
 
-async function main() {
-  const response = await fetch('/packages/core/examples/se-sip.json');
-  if (!response.ok) {
-    status.textContent = 'Exempelplanen saknas ännu.';
-    return;
-  }
-  const plan = await response.json();
-  const person = plan.person ?? {};
-  document.getElementById('patient-name').textContent = person.name ?? 'Patient';
-  document.getElementById('patient-meta').textContent = person.dateOfBirth ? `Född ${person.dateOfBirth}` : '';
-  const list = document.getElementById('deadline-list');
-  const items = [
-    ['Behov identifierat', plan.needIdentifiedOn, 'met'],
-    ['Första kontakt', plan.firstContactOn, plan.firstContactOn ? 'met' : 'upcoming'],
-  ];
-  for (const [label, date, state] of items) {
-    const li = document.createElement('li');
-    const badge = document.createElement('sip-status-badge');
-    badge.status = state;
-    badge.label = `${label}: ${date ?? '—'}`;
-    li.append(badge);
-    list.append(li);
-  }
-  status.textContent = 'Planen är laddad.';
+context.actor = { id: 'sara.lind', name: 'Sara Lind' };
+
+function isoToday() {
+  return new Date().toISOString().slice(0, 10);
 }
 
-main().catch(() => {
-  status.textContent = 'Planen kunde inte laddas.';
+function showPerson(plan) {
+  const name = document.getElementById('patient-name');
+  const meta = document.getElementById('patient-meta');
+  if (name) name.textContent = plan.person?.name ?? 'Patient';
+  if (meta) meta.textContent = plan.person?.dateOfBirth ? `Född ${plan.person.dateOfBirth}` : '';
+}
+
+// First visit: nothing stored yet, so start from the example plan (it is saved
+// to browser storage by the components' autosave on the first change).
+context.addEventListener('sip-context-error', async (event) => {
+  if (event.detail.stage !== 'load') {
+    status.textContent = 'Planen kunde inte visas.';
+    return;
+  }
+  const response = await fetch('/packages/core/examples/se-sip.json');
+  const example = await response.json();
+  context.plan = { ...example, id: PLAN_ID, version: 0 };
+});
+
+context.addEventListener('sip-context-ready', (event) => {
+  showPerson(event.detail.store.plan);
+  status.textContent = 'Planen är laddad. Ändringar sparas automatiskt i webbläsaren.';
+});
+
+context.addEventListener('sip-plan-change', (event) => showPerson(event.detail.plan));
+
+const localeSelect = document.getElementById('demo-locale');
+if (localeSelect) {
+  localeSelect.value = localStorage.getItem('sip-demo-locale') ?? 'sv';
+  context.setAttribute('locale', localeSelect.value);
+  localeSelect.addEventListener('change', () => {
+    localStorage.setItem('sip-demo-locale', localeSelect.value);
+    context.setAttribute('locale', localeSelect.value);
+    document.documentElement.lang = localeSelect.value;
+  });
+} else {
+  const saved = localStorage.getItem('sip-demo-locale');
+  if (saved) context.setAttribute('locale', saved);
+}
+
+const todayInput = document.getElementById('demo-today');
+const today = localStorage.getItem('sip-demo-today') ?? isoToday();
+context.setAttribute('today', today);
+if (todayInput) {
+  todayInput.value = today;
+  todayInput.addEventListener('change', () => {
+    if (!todayInput.value) return;
+    localStorage.setItem('sip-demo-today', todayInput.value);
+    context.setAttribute('today', todayInput.value);
+  });
+}
+
+document.getElementById('demo-reset')?.addEventListener('click', () => {
+  localStorage.removeItem('sip-demo-today');
+  localStorage.removeItem('sip-demo-locale');
+  const request = indexedDB.deleteDatabase(DB_NAME);
+  const reload = () => location.reload();
+  request.onsuccess = reload;
+  request.onerror = reload;
+  // This page's own connection blocks the deletion; reloading closes it, and
+  // the queued deletion then runs before the reloaded page opens the database.
+  request.onblocked = reload;
 });
