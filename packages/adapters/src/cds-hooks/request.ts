@@ -4,9 +4,7 @@
  * keys pass, because CDS clients and FHIR servers add their own.
  * @module
  */
-// `zod/v4/mini` is zod 4's API under both zod 3.25 and zod 4: @sip-kit/adapters does not list zod yet,
-// so the hoisted copy may be either. Switch to 'zod/mini' once adapters depends on zod ^4.
-import * as z from 'zod/v4/mini';
+import * as z from 'zod/mini';
 import { SECTORS } from '@sip-kit/core';
 import type { CdsServiceId } from './services.js';
 
