@@ -6,6 +6,10 @@ import { css } from 'lit';
  * `view="print"`) and is the only thing printed.
  */
 export const consentStyles = css`
+  .sip-fieldset > button,
+  .row > button {
+    align-self: flex-start;
+  }
   .plain {
     border: 0;
     margin: 0;
