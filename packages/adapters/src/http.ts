@@ -150,3 +150,14 @@ export function parseJson(answer: HttpAnswer): unknown {
 export function contractError(message: string, path: (string | number)[] = []): SipValidationError {
   return new SipValidationError([{ path, code: 'invalid-value', message }]);
 }
+
+/**
+ * An id as one URL path segment. `.` and `..` are valid plan ids but every URL
+ * parser reads them as "this/parent directory", so they cannot be sent.
+ */
+export function pathSegment(id: string): string {
+  if (id === '.' || id === '..') {
+    throw new SipValidationError([{ path: ['id'], code: 'id-invalid', message: `The id "${id}" cannot be used in a URL` }]);
+  }
+  return encodeURIComponent(id);
+}

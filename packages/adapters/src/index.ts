@@ -21,3 +21,15 @@ export {
   type OutboxStatus,
   type OutboxStore,
 } from './outbox.js';
+export { fhirRepository, type FhirRepositoryOptions } from './fhir.js';
+export {
+  toFhirBundle,
+  fromFhirBundle,
+  fhirResourceId,
+  FHIR_BASE,
+  FHIR_EXTENSIONS,
+  FHIR_CODE_SYSTEMS,
+  FHIR_TAGS,
+  type FhirBundle,
+  type FhirResource,
+} from './fhir-mapping.js';

@@ -17,7 +17,7 @@ import {
   type SaveOptions,
 } from '@sip-kit/core';
 import { settleMismatch } from './conflict.js';
-import { contractError, parseJson, send, type HttpAnswer, type HttpOptions } from './http.js';
+import { contractError, parseJson, pathSegment, send, type HttpAnswer, type HttpOptions } from './http.js';
 
 /** Options for {@link restRepository}. */
 export type RestRepositoryOptions = HttpOptions;
@@ -73,7 +73,7 @@ function unexpected(answer: HttpAnswer, what: string): SipValidationError {
  *   a plan is a `SipValidationError`, never stored or shown.
  */
 export function restRepository(options: RestRepositoryOptions): PlanRepository {
-  const path = (id: string, suffix = '') => `plans/${encodeURIComponent(id)}${suffix}`;
+  const path = (id: string, suffix = '') => `plans/${pathSegment(id)}${suffix}`;
 
   async function load(id: string, opts: RequestOptions = {}): Promise<Plan> {
     const answer = await send(options, { method: 'GET', path: path(id), idempotent: true, signal: opts.signal });

@@ -157,7 +157,7 @@ describe('outbox', () => {
         assert.equal(history.length, intended.length, 'one stored version per edit');
         history.forEach((p, i) => assert.deepStrictEqual(content(p), content(intended[i] as Plan)));
       }),
-      { numRuns: fuzzRuns(250) },
+      { numRuns: fuzzRuns(300) },
     );
     console.log(`outbox fault injection: ${sequences} sequences, faults ${JSON.stringify(injected)}`);
   });

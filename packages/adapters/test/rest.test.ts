@@ -224,9 +224,9 @@ describe('restRepository under injected faults', () => {
         assert.deepStrictEqual(history.map((p) => p.version), intended.map((_, i) => i + 1));
         history.forEach((p, i) => assert.deepStrictEqual(content(p), content(intended[i] as Plan)));
       }),
-      { numRuns: fuzzRuns(400) },
+      { numRuns: fuzzRuns(500) },
     );
-    assert.ok(sequences >= 400);
+    assert.ok(sequences >= 500);
     console.log(`rest fault injection: ${sequences} sequences, ${saves} saves, faults ${JSON.stringify(injected)}`);
   });
 });
