@@ -30,8 +30,8 @@ const MOUNTS = [
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
 
-function resolvePath(urlPath) {
-  for (const [prefix, dir] of MOUNTS) {
+function resolvePath(urlPath, mounts) {
+  for (const [prefix, dir] of mounts) {
     if (!urlPath.startsWith(prefix)) continue;
     const base = join(root, dir);
     let rest = urlPath.slice(prefix.length);
@@ -44,8 +44,13 @@ function resolvePath(urlPath) {
   return undefined;
 }
 
-/** Starts the demo server; resolves with the listening `http.Server`. */
-export function startDemoServer({ port = 8080, host = 'localhost' } = {}) {
+/**
+ * Starts the demo server; resolves with the listening `http.Server`.
+ * `extraMounts` (`[urlPrefix, repoFolder][]`, checked first) lets tests serve
+ * their own pages under the same strict CSP.
+ */
+export function startDemoServer({ port = 8080, host = 'localhost', extraMounts = [] } = {}) {
+  const mounts = [...extraMounts, ...MOUNTS];
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -59,7 +64,7 @@ export function startDemoServer({ port = 8080, host = 'localhost' } = {}) {
         res.writeHead(400).end('Bad request');
         return;
       }
-      let file = urlPath.includes('\0') ? undefined : resolvePath(urlPath);
+      let file = urlPath.includes('\0') ? undefined : resolvePath(urlPath, mounts);
       if (file && (await stat(file).catch(() => undefined))?.isDirectory()) file = join(file, 'index.html');
       const body = file ? await readFile(file).catch(() => undefined) : undefined;
       if (!body) {
