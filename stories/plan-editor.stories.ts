@@ -78,3 +78,14 @@ export const SaveError = {
     await el.save();
   },
 };
+/**
+ * Acting for a party without consent: Anna withdrew her consent for
+ * Försäkringskassan on 2026-04-20, so every section says it is not shared,
+ * and nothing can be changed.
+ */
+export const ActingForAPartyWithoutConsent = {
+  name: 'Acting for a party without consent',
+  args: { today: '2026-05-04' },
+  render: (a: Args) =>
+    html`<sip-plan-editor .plan=${complete} .repository=${memory()} locale=${a.locale} mode=${a.mode} today=${a.today} party="fk" ?readonly=${a.readonly}></sip-plan-editor>`,
+};

@@ -106,12 +106,8 @@ describe('consent enforcement in the other elements', () => {
     expect(el.shadowRoot!.querySelectorAll('[part~="not-covered"]').length).to.be.greaterThan(0);
   });
 
-  it('<sip-plan-editor> acting for a party without consent shows none of the plan', async function () {
-    if (!hasProperty('sip-plan-editor', 'party')) {
-      // Reported gap: the editor has no `party` (acting-party) property yet, so it cannot honour consent.
-      console.warn('sip-consent enforcement: <sip-plan-editor> has no `party` property; test skipped until it has one.');
-      this.skip();
-    }
+  it('<sip-plan-editor> acting for a party without consent shows none of the plan', async () => {
+    expect(hasProperty('sip-plan-editor', 'party'), '<sip-plan-editor> has a `party` property').to.equal(true);
     const base = await example('se-sip');
     const plan = parsePlan({
       ...base,

@@ -290,3 +290,108 @@ describe('<sip-plan-editor>', function () {
     expect(el.store).to.equal((wrap as HTMLElement & { store: unknown }).store);
   });
 });
+
+/** Every text, attribute and form value in the editor's shadow root, including the live region. */
+function everything(el: Element): string {
+  const out = [root(el).textContent ?? ''];
+  for (const node of root(el).querySelectorAll('*')) {
+    for (const a of node.getAttributeNames()) out.push(node.getAttribute(a) ?? '');
+    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement) out.push(node.value);
+    if (node.shadowRoot) out.push(node.shadowRoot.textContent ?? '');
+  }
+  return out.join('\n');
+}
+
+/** Free text (not dates, ids or enum words) anywhere in `value`. */
+function texts(value: unknown): string[] {
+  const out = new Set<string>();
+  const skip = /^(\d{4}-\d{2}-\d{2}(T.*)?|[a-z0-9-]+)$/;
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.length >= 6 && !skip.test(v)) out.add(v);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(value);
+  return [...out];
+}
+
+describe('<sip-plan-editor> acting for a party', function () {
+  this.timeout(60_000);
+  // In se-sip, Anna shares with psychiatry fully, with Arbetsförmedlingen (af) except her needs, and withdrew Försäkringskassan (fk) on 2026-04-20.
+  const TODAY = '2026-05-04';
+  async function asParty(plan: Plan, party: string): Promise<SipPlanEditor> {
+    const el = await fixture<SipPlanEditor>(html`<sip-plan-editor today=${TODAY} party=${party} .repository=${memoryRepo()} .plan=${plan}></sip-plan-editor>`);
+    await el.updateComplete;
+    return el;
+  }
+  const noWayToChange = (el: SipPlanEditor) => {
+    expect(root(el).querySelector('[part~="add"], [part~="remove"], [part~="undo"], [part~="save"], [part~="up"], [part~="down"]')).to.equal(null);
+    for (const c of root(el).querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type="checkbox"]), textarea')) expect(c.readOnly, c.id).to.equal(true);
+    for (const c of root(el).querySelectorAll<HTMLSelectElement | HTMLInputElement>('select, input[type="checkbox"]')) expect(c.disabled, c.id).to.equal(true);
+  };
+
+  it('with full consent shows the plan, read-only, and is accessible', async () => {
+    const plan = adult();
+    const el = await asParty(plan, 'region-psykiatri');
+    expect(el.getAttribute('party')).to.equal('region-psykiatri');
+    expect($(el, '[part~="party-note"]')).to.exist;
+    expect($<HTMLInputElement>(el, '#person-name').value).to.equal(plan.person.name);
+    expect($<HTMLTextAreaElement>(el, `#goal-${plan.goals[0]!.id}-text`).value).to.equal(plan.goals[0]!.text);
+    expect($<HTMLTextAreaElement>(el, `#need-${plan.needs[0]!.id}-text`).value).to.equal(plan.needs[0]!.text);
+    expect(root(el).querySelector('[part~="not-covered"]')).to.equal(null);
+    noWayToChange(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('excluded from a section shows the notice there and none of that section’s text, and is accessible', async () => {
+    const plan = adult();
+    const el = await asParty(plan, 'af');
+    const needs = $(el, '[part~="section-needs"]');
+    expect(needs.querySelector('[part~="not-covered"]')).to.exist;
+    expect(needs.querySelector('textarea, [part~="list"]')).to.equal(null);
+    const all = everything(el);
+    const found = plan.needs.map((n) => n.text).filter((t) => all.includes(t));
+    expect(found, `leaked: ${found.join(' | ')}`).to.deep.equal([]);
+    // The rest is still there.
+    expect($<HTMLTextAreaElement>(el, `#goal-${plan.goals[0]!.id}-text`).value).to.equal(plan.goals[0]!.text);
+    expect($(el, '[part~="section-goals"] [part~="not-covered"]')).to.equal(null);
+    noWayToChange(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('without consent shows nothing of the plan, only notices, and is accessible', async () => {
+    const plan = adult();
+    const el = await asParty(plan, 'fk');
+    const { audit: _audit, ...rest } = plan;
+    const all = everything(el);
+    const found = texts(rest).filter((t) => all.includes(t));
+    expect(found, `leaked: ${found.join(' | ')}`).to.deep.equal([]);
+    const sections = [...root(el).querySelectorAll('[part~="section"]')];
+    expect(sections.length).to.be.greaterThan(5);
+    for (const s of sections) expect(s.querySelector('[part~="not-covered"]'), s.getAttribute('part')!).to.exist;
+    expect(root(el).querySelector('[part~="completeness"], [part~="deadline-banner"], input, textarea, select, button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('setting party on an editor in use drops what was typed and announced, and refuses keyboard undo', async () => {
+    const plan = adult();
+    const el = await fixture<SipPlanEditor>(html`<sip-plan-editor today=${TODAY} .repository=${memoryRepo()} .plan=${plan}></sip-plan-editor>`);
+    await el.updateComplete;
+    const need = plan.needs[0]!;
+    el.store!.updateNeed(need.id, { text: `${need.text} (ändrad)` });
+    await el.updateComplete;
+    el.party = 'fk';
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 80));
+    await el.updateComplete;
+    expect(everything(el)).not.to.contain(need.text);
+    const version = el.plan!;
+    root(el).querySelector('div')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.plan).to.equal(version);
+    el.party = undefined;
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, `#need-${need.id}-text`).value).to.equal(`${need.text} (ändrad)`);
+  });
+});

@@ -8,17 +8,20 @@ import {
   PARTY_KINDS,
   SipValidationError,
   formatIssues,
+  redactForParty,
   type Goal,
   type Intervention,
+  type IsoDate,
   type Participant,
   type Party,
   type Plan,
   type PlanCommand,
+  type RedactedPlan,
   type StoreEvent,
 } from '@sip-kit/core';
 import type { SaveFailure, SaveStatus } from '../context/saver.js';
-import type { PlanStoreService } from '../context/services.js';
-import { approvalMarker, checkboxGroup, dateField, sectionHeading, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
+import type { PlanFeedback, PlanStoreService } from '../context/services.js';
+import { approvalMarker, checkboxGroup, dateField, notCoveredNotice, sectionHeading, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
 import { deadlineText, formatDate } from '../shared/format.js';
 import { focusAfterUpdate, listEditor } from '../shared/list-editor.js';
 import { SipElement } from '../shared/sip-element.js';
@@ -74,6 +77,16 @@ type Draft = Record<string, string>;
  *
  * `mode="person"` shows a plain-language, read-only "my plan" for the person.
  *
+ * With `party` set (a party id) the editor acts for that party: it shows only
+ * the copy of the plan that the person's consent lets the party see
+ * (`redactForParty` from `@sip-kit/core`, judged on the rules' today), and a
+ * section the consent does not cover shows a notice instead of its data. No
+ * completeness messages or field-level rule feedback are shown then (they are
+ * computed from the whole plan), and deadlines go with their sections. This
+ * view is always read-only, whatever `readonly` and `mode` say: a party acting
+ * without the plan owner's rights must never edit the plan through a redacted
+ * copy. Remove `party` to edit the whole plan.
+ *
  * @tagname sip-plan-editor
  * @fires {CustomEvent<PlanChangeDetail>} sip-plan-change - The plan changed (a command, undo or redo).
  * @fires {CustomEvent<PlanSaveDetail>} sip-plan-save - The plan was saved to the repository.
@@ -99,6 +112,9 @@ type Draft = Record<string, string>;
  * @csspart button - Every button.
  * @csspart approval - A marker on changes the person has not approved yet.
  * @csspart person-view - The plain-language view of `mode="person"`.
+ * @csspart party-view - The read-only view of what one party may see (`party` set).
+ * @csspart party-note - The note above it saying whose view it is and that it cannot be changed.
+ * @csspart not-covered - The notice shown instead of a section the consent does not cover.
  * @csspart announcer - The visually hidden live region.
  * @cssprop --sip-font-family - Font (default: inherited from the page).
  * @cssprop --sip-font-size - Base font size (default: inherited).
@@ -127,12 +143,18 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   static override properties = {
     mode: { reflect: true },
+    party: {},
     unloadWarning: { type: Boolean, attribute: 'unload-warning' },
     expanded: { state: true },
   };
 
   /** `professional` (editing, the default) or `person` (plain-language, read-only "my plan"). */
   mode: PlanEditorMode = 'professional';
+  /**
+   * Act for this party (a party id): show only what the person's consent lets
+   * it see (`redactForParty`), read-only; withheld sections say so.
+   */
+  party?: string;
   /** Ask the browser to warn before leaving the page while changes are unsaved (opt-in: `unload-warning`). */
   unloadWarning = false;
   /** Interventions whose full form is open. */
@@ -142,6 +164,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   /** Values typed into the "add" rows before the item exists. */
   private draft: Draft = {};
   private lastSave: SaveStatus | undefined;
+  /** The last redacted copy, kept while the plan, party and day stay the same. */
+  private redacted: { plan: Plan; party: string; on: IsoDate; view: RedactedPlan } | undefined;
 
   protected override get catalogue() {
     return editorMessages;
@@ -171,6 +195,14 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('party' as keyof SipPlanEditor)) {
+      this.redacted = undefined;
+      if (this.party) {
+        // Messages typed or announced while editing the whole plan may name what this party must not see.
+        this.errors.clear();
+        if (this.hasUpdated) this.announcer.announce('');
+      }
+    }
     const status = this.planController.saveStatus;
     if (status !== this.lastSave) {
       this.lastSave = status;
@@ -215,6 +247,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
    * field, announced, and fired as `sip-plan-invalid`; what the user typed stays.
    */
   private exec<R>(fieldId: string, command: (store: PlanStoreService) => R): R | undefined {
+    if (this.party) return undefined; // never change the plan through a party's copy
     const result = this.runCommand(command);
     if (result.ok) {
       if (this.errors.delete(fieldId)) this.requestUpdate();
@@ -230,13 +263,15 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   }
 
   private get isReadonly(): boolean {
-    return this.readonly || this.mode === 'person';
+    return this.readonly || this.mode === 'person' || !!this.party;
   }
 
   // ------------------------------------------------------------ helpers
 
   /** Messages of the rules' missing items whose path starts with `prefix`. */
   private missingAt(...prefix: (string | number)[]): string[] {
+    // The rules see the whole plan; their messages may name what a party must not see.
+    if (this.party) return [];
     return this.feedback.missing.filter((m) => prefix.every((p, i) => m.path[i] === p) && m.path.length === prefix.length).map((m) => m.message);
   }
 
@@ -246,6 +281,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   }
 
   private pendingFor(item: string): TemplateResult | typeof nothing {
+    if (this.party) return nothing;
     return this.plan?.pendingApproval.some((p) => p.item === item) ? approvalMarker(this.t('approval.needed')) : nothing;
   }
 
@@ -314,6 +350,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   override render() {
     const plan = this.plan;
     if (!plan) return html`${this.announcer.render()}`;
+    if (this.party) return html`<div lang=${this.activeLocale}>${this.renderPartyView(this.view(plan, this.party))}${this.announcer.render()}</div>`;
     if (this.mode === 'person') return html`<div lang=${this.activeLocale}>${this.renderPersonView(plan)}${this.announcer.render()}</div>`;
     const principal = new Set(plan.parties.filter((p) => p.principal).map((p) => p.id));
     return html`<div lang=${this.activeLocale} @keydown=${this.onKeyDown}>
@@ -357,8 +394,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     </div>`;
   }
 
-  private renderDeadlines(): TemplateResult | typeof nothing {
-    const open = this.feedback.deadlines.filter((d) => d.status !== 'met');
+  private renderDeadlines(shown: (d: PlanFeedback['deadlines'][number]) => boolean = () => true): TemplateResult | typeof nothing {
+    const open = this.feedback.deadlines.filter((d) => d.status !== 'met' && shown(d));
     if (!open.length) return nothing;
     return html`<section part="deadline-banner" aria-labelledby="h-deadlines">
       <h2 id="h-deadlines" part="heading">${this.t('deadlines')}</h2>
@@ -836,6 +873,60 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       this.focusLater(`#followup-${id}-due`);
     }
   };
+
+  // ------------------------------------------------------------ party view
+
+  /** The copy of the plan that `party` may see today (from core; cached per plan, party and day). */
+  private view(plan: Plan, party: string): RedactedPlan {
+    const on = this.planController.rules.today;
+    const r = this.redacted;
+    if (r && r.plan === plan && r.party === party && r.on === on) return r.view;
+    const view = redactForParty(plan, party, { on });
+    this.redacted = { plan, party, on, view };
+    return view;
+  }
+
+  /**
+   * Read-only: the sections of the professional view, each from the redacted
+   * copy, or the not-covered notice where the consent withholds the section.
+   */
+  private renderPartyView(view: RedactedPlan): TemplateResult {
+    const { allowed, sections, items, unresolvedExclusions } = view.redacted;
+    const hidden = new Set<string>(sections);
+    const notice = notCoveredNotice(this.t('consent.notCovered'));
+    const withheld = (name: string, title: string) => this.section(name, title, notice);
+    // The render helpers only read; the withheld parts of the copy are empty or markers and are never rendered.
+    const plan = view as unknown as Plan;
+    const principal = new Set(plan.parties.filter((p) => p.principal).map((p) => p.id));
+    return html`<div part="party-view">
+      <div part="party-note" role="note">
+        <p>${this.t('party.note')}</p>
+        ${allowed && items.length ? html`<p>${this.t('party.itemsWithheld')}</p>` : nothing}
+        ${allowed && unresolvedExclusions.length ? html`<p>${this.t('party.unresolved')}</p>` : nothing}
+      </div>
+      ${allowed ? this.renderPartyDeadlines(hidden) : nothing}
+      ${hidden.has('person') ? withheld('person', this.t('sec.person')) : this.renderPerson(plan)}
+      ${hidden.has('personVoice') ? withheld('voice', this.t('sec.voice')) : this.renderVoice(plan)}
+      ${allowed ? this.renderParties(plan) : withheld('parties', this.t('sec.parties'))}
+      ${hidden.has('participants') ? withheld('participants', this.t('sec.participants')) : this.renderParticipants(plan)}
+      ${hidden.has('participants') ? withheld('roles', this.t('sec.roles')) : this.renderRoles(plan)}
+      ${hidden.has('needs') ? withheld('needs', this.t('sec.needs')) : this.renderTextList(plan, 'needs')}
+      ${hidden.has('resources') ? withheld('resources', this.t('sec.resources')) : this.renderTextList(plan, 'resources')}
+      ${hidden.has('goals') ? withheld('goals', this.t('sec.goals')) : this.renderGoals(plan)}
+      ${hidden.has('interventions')
+        ? html`${withheld('interventions', this.t('sec.interventions'))} ${withheld('otherInterventions', this.t('sec.otherInterventions'))}`
+        : html`${this.renderInterventions(plan, 'interventions', (i) => principal.has(i.party) || !plan.parties.some((p) => p.id === i.party))}
+          ${this.renderInterventions(plan, 'otherInterventions', (i) => plan.parties.some((p) => p.id === i.party && !p.principal))}`}
+      ${hidden.has('followUps') ? withheld('followUps', this.t('sec.followUp')) : this.renderFollowUp(plan)}
+    </div>`;
+  }
+
+  /** The deadline banner for a party: a deadline goes with its section (meetings, follow-ups). */
+  private renderPartyDeadlines(hidden: Set<string>): TemplateResult | typeof nothing {
+    return this.renderDeadlines(
+      (d) => !(hidden.has('followUps') && d.kind === 'follow-up') && !(hidden.has('meetings') && (d.kind === 'meeting' || d.kind === 'invitation')),
+    );
+  }
 
   // ------------------------------------------------------------ person view
 

@@ -129,5 +129,8 @@ const en: UiMessages<EditorKey> = {
   'interventionSummary': '{party} · {extent}',
   'missingField': 'Fill this in first.',
   'added': '{item} was added.',
+  'party.note': 'You see the plan as this organisation may see it. Nothing can be changed here.',
+  'party.itemsWithheld': 'Some things in the plan are not shown. The person has not agreed to share them with you.',
+  'party.unresolved': 'The person has said some things must not be shared with you. Ask the person who coordinates the plan before you use anything from here.',
 };
 export default en;

@@ -129,5 +129,8 @@ const nb: UiMessages<EditorKey> = {
   'interventionSummary': '{party} · {extent}',
   'missingField': 'Fyll ut dette først.',
   'added': '{item} ble lagt til.',
+  'party.note': 'Du ser planen slik denne virksomheten får se den. Her kan du ikke endre noe.',
+  'party.itemsWithheld': 'Noen ting i planen vises ikke. Personen har ikke sagt ja til at de deles med deg.',
+  'party.unresolved': 'Personen har sagt at noen ting ikke skal deles med deg. Spør den som koordinerer planen før du bruker noe herfra.',
 };
 export default nb;

@@ -129,5 +129,8 @@ const nn: UiMessages<EditorKey> = {
   'interventionSummary': '{party} · {extent}',
   'missingField': 'Fyll ut dette først.',
   'added': '{item} vart lagd til.',
+  'party.note': 'Du ser planen slik denne verksemda får sjå han. Her kan du ikkje endre noko.',
+  'party.itemsWithheld': 'Nokre ting i planen blir ikkje viste. Personen har ikkje sagt ja til at dei blir delte med deg.',
+  'party.unresolved': 'Personen har sagt at nokre ting ikkje skal delast med deg. Spør den som koordinerer planen før du brukar noko herifrå.',
 };
 export default nn;

@@ -126,6 +126,9 @@ const sv = {
   'interventionSummary': '{party} · {extent}',
   'missingField': 'Fyll i det här först.',
   'added': '{item} lades till.',
+  'party.note': 'Du ser planen så som den här verksamheten får se den. Här går det inte att ändra något.',
+  'party.itemsWithheld': 'Några saker i planen visas inte. Personen har inte sagt ja till att de delas med dig.',
+  'party.unresolved': 'Personen har sagt att vissa saker inte får delas med dig. Fråga den som samordnar planen innan du använder något härifrån.',
 } as const;
 
 export default sv;
