@@ -86,7 +86,10 @@ export interface ReferenceModule {
   createReferenceEvaluator(
     rules: readonly Rule[],
     options: { operators?: readonly OperatorDefinition[]; conditions?: unknown },
-  ): { run(facts: Facts): Promise<RuleResult> };
+  ): {
+    /** Evaluates the rules over `facts` with a fresh json-rules-engine Engine. */
+    run(facts: Facts): Promise<RuleResult>;
+  };
 }
 
 /**

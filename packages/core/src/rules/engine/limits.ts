@@ -5,6 +5,8 @@
  * spend unbounded time. Real packs are tiny (tens of rules, depth < 6).
  * @module
  */
+
+/** The bounds on rule JSON (exported as `RULE_LIMITS`); exceeding one is a `SipValidationError`. */
 export const LIMITS = {
   /** Rules in one rule set. */
   rules: 1000,
