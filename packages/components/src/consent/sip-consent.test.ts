@@ -135,6 +135,16 @@ describe('<sip-consent>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('warns when consent runs out within a few working days, as core counts them', async () => {
+    // TODAY is Monday 2026-05-04: Thursday 2026-05-07 is three working days later.
+    const el = await mount(await example('se-sip', (p) => ({ consents: p.consents.map((c) => ({ ...c, validUntil: '2026-05-07', withdrawals: [] })) })));
+    const status = text(el, '[part~="status"]');
+    expect(status).to.contain('Samtycket gäller till 7 maj 2026, om 3 arbetsdagar');
+    expect(el.shadowRoot!.querySelectorAll('[part~="warning"]')).to.have.length(1);
+    expect(status).to.not.contain('Det finns samtycke till planen');
+    await expect(el).to.be.accessible();
+  });
+
   it('withdraws consent for one party, keeps the history and stops sharing with that party', async () => {
     const el = await mount(await example('se-sip'));
     expect(redactForParty(el.plan!, 'af', { on: TODAY }).redacted.allowed).to.equal(true);

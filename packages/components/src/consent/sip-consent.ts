@@ -4,11 +4,14 @@ import {
   SipValidationError,
   ageOn,
   canShare,
+  consentWarnings,
   consentsInForce,
   formatIssues,
+  isBuiltinPackId,
   missingPlanConsent,
   translate,
   type Consent,
+  type ConsentWarning,
   type ConsentWithdrawal,
   type IsoDate,
   type Locale,
@@ -84,7 +87,7 @@ const STATE_VERSION = 1;
  * may see the plan, what must not be shared in the person's words, until when,
  * how it was given and who recorded it. Withdrawals — whole or per party — are
  * appended to a timeline; nothing is ever deleted. Warnings come from core's
- * consent rules (`missingPlanConsent`, `canShare`); the element decides none.
+ * consent rules (`missingPlanConsent`, `canShare`, `consentWarnings`); the element decides none.
  *
  * It is a form-associated custom element: inside a `<form>` its value (under
  * `name`) is the consent record as JSON, `required` makes it invalid
@@ -576,18 +579,38 @@ export class SipConsent extends SipElement<ConsentKey> {
       ${print}`;
   }
 
-  private renderStatus(plan: Plan, names: Names, sharing: Map<string, ShareDecision>): TemplateResult {
-    const missing = missingPlanConsent(plan, this.day);
-    const warnings: string[] = [];
-    for (const m of missing) {
-      warnings.push(m === 'person' ? this.t('warn.missing') : this.t('warn.guardianMissing', { name: names.participant(m.slice('guardian:'.length)) }));
+  /** Core's consent warnings for the plan on the day (the provider's built-in pack, else the plan's default); none if the rules fail. */
+  private consentWarnings(plan: Plan): ConsentWarning[] {
+    const packId = this.planController.rules.packId;
+    try {
+      return consentWarnings(plan, { today: this.day, pack: isBuiltinPackId(packId) ? packId : undefined });
+    } catch (error) {
+      console.warn('sip-kit: the consent warnings could not be computed', error);
+      return [];
     }
-    // Why sharing stopped, as core's rules put it (expired, withdrawn, refused …), once each.
+  }
+
+  private renderStatus(plan: Plan, names: Names, sharing: Map<string, ShareDecision>): TemplateResult {
+    const found = this.consentWarnings(plan);
+    const warnings: string[] = [];
+    const shown = new Set<string>();
+    for (const w of found) {
+      if (w.code === 'consent-missing') warnings.push(this.t('warn.missing'));
+      else if (w.code === 'guardian-consent-missing') warnings.push(this.t('warn.guardianMissing', { name: names.participant((w.giver ?? '').slice('guardian:'.length)) }));
+      // A withdrawal for some parties shows in the matrix and the timeline, as before.
+      else if (w.code === 'consent-withdrawn' && w.parties !== undefined) continue;
+      else {
+        const params = { validUntil: w.validUntil ? formatDate(w.validUntil, this.activeLocale) : '', workingDaysLeft: w.workingDaysLeft ?? 0 };
+        const line = translate(`consentWarning.${w.code}`, this.activeLocale, params);
+        if (!warnings.includes(line)) warnings.push(line);
+      }
+      shown.add(w.code);
+    }
+    // Why sharing stopped, as core's rules put it (refused …), once each, unless a warning above already says it.
     const reasons = new Set<string>();
     for (const d of sharing.values()) if (!d.allowed && d.reason !== 'party-not-covered' && d.reason !== 'party-withdrawn') reasons.add(d.reason);
     for (const r of reasons) {
-      if (r === 'consent-missing' && missing.includes('person')) continue;
-      if (r === 'guardian-consent-missing' && missing.some((m) => m.startsWith('guardian:'))) continue;
+      if (shown.has(r)) continue;
       warnings.push(translate(`share.${r}` as MessageKey, this.activeLocale));
     }
     return html`<section part="status" aria-labelledby="status-heading">

@@ -59,6 +59,7 @@ export {
   type ShareReason,
   type WithheldPerson,
 } from './consent.js';
+export { CONSENT_WARNING_CODES, DEFAULT_CONSENT_EXPIRY_WARNING_WORKING_DAYS, consentWarnings, type ConsentWarning, type ConsentWarningCode, type ConsentWarningOptions } from './consent-warnings.js';
 export {
   evaluateEligibilityAsync,
   evaluateMany,

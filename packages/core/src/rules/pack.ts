@@ -63,6 +63,8 @@ export interface PackSettings {
   invitationWithinCalendarDays?: number | null;
   /** Age from which the person's own consent counts; younger people are children whose guardians consent. */
   adultAge?: number;
+  /** Warn this many working days before a consent runs out (`consentWarnings`; default 10, `null` for no warning). */
+  consentExpiryWarningWorkingDays?: number | null;
   /** Norway: services a need must involve for a right to an IP (default 2). */
   minimumServices?: number;
   /** Group codes the law presumes to need a plan (they prompt an assessment). */
@@ -137,6 +139,7 @@ export const rulePackShapeSchema = z.strictObject({
     firstContactWithinWorkingDays: optionalDays,
     meetingWithinWorkingDays: optionalDays,
     invitationWithinCalendarDays: optionalDays,
+    consentExpiryWarningWorkingDays: optionalDays,
     adultAge: z.optional(z.int().check(z.minimum(0), z.maximum(150))),
     minimumServices: z.optional(z.int().check(z.minimum(1), z.maximum(10))),
     presumedNeedGroups: z.optional(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(100))),
