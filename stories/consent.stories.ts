@@ -1,11 +1,20 @@
 import { html } from 'lit';
 import type { Consent, Plan } from '@sip-kit/core';
-import '../packages/components/src/define/sip-consent.js';
-import '../packages/components/src/define/sip-context.js';
-import '../packages/components/src/define/sip-followup.js';
 import sePlan from '../packages/core/examples/se-sip.json' with { type: 'json' };
 import childPlan from '../packages/core/examples/se-sip-child.json' with { type: 'json' };
 import noPlan from '../packages/core/examples/no-ip.json' with { type: 'json' };
+import { SipConsent } from '../packages/components/src/consent/sip-consent.js';
+import { SipContext } from '../packages/components/src/context/sip-context.js';
+import { SipFollowup } from '../packages/components/src/followup/sip-followup.js';
+import { SipStatusBadge } from '../packages/components/src/shared/status-badge.js';
+import { defineElement } from '../packages/components/src/shared/define.js';
+
+// Defined here, not by a bare import of src/define/*: the components package marks
+// only dist/define as having side effects, so a production build drops those imports.
+defineElement('sip-status-badge', SipStatusBadge);
+defineElement('sip-consent', SipConsent);
+defineElement('sip-context', SipContext);
+defineElement('sip-followup', SipFollowup);
 
 export default {
   title: 'Elements/Consent',

@@ -1,10 +1,11 @@
 import { html } from 'lit';
 import type { Plan } from '@sip-kit/core';
-import '../packages/components/src/define/sip-plan-editor.js';
-import type { SipPlanEditor } from '../packages/components/src/plan-editor/sip-plan-editor.js';
 import type { RepositoryService } from '../packages/components/src/context/services.js';
 import sePlan from '../packages/core/examples/se-sip.json' with { type: 'json' };
 import childPlan from '../packages/core/examples/se-sip-child.json' with { type: 'json' };
+import { SipPlanEditor } from '../packages/components/src/plan-editor/sip-plan-editor.js';
+import { SipStatusBadge } from '../packages/components/src/shared/status-badge.js';
+import { defineElement } from '../packages/components/src/shared/define.js';
 
 const complete = sePlan as unknown as Plan;
 const empty = {
@@ -36,6 +37,11 @@ const offline: RepositoryService = {
   load: async () => complete,
   save: async () => Promise.reject(Object.assign(new Error('offline'), { name: 'NetworkError' })),
 };
+
+// Defined here, not by a bare import of src/define/*: the components package marks
+// only dist/define as having side effects, so a production build drops those imports.
+defineElement('sip-status-badge', SipStatusBadge);
+defineElement('sip-plan-editor', SipPlanEditor);
 
 export default {
   title: 'Components/Plan editor',

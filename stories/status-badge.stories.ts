@@ -1,5 +1,10 @@
 import { html } from 'lit';
-import '../packages/components/src/define/sip-status-badge.js';
+import { SipStatusBadge } from '../packages/components/src/shared/status-badge.js';
+import { defineElement } from '../packages/components/src/shared/define.js';
+
+// Defined here, not by a bare import of src/define/*: the components package marks
+// only dist/define as having side effects, so a production build drops those imports.
+defineElement('sip-status-badge', SipStatusBadge);
 
 export default {
   title: 'Shared/Status badge',
