@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ConflictError, NetworkError, NotFoundError, SipValidationError, type Plan, type PlanRepository } from '@sip-kit/core';
+import { ConflictError, NotFoundError, SipValidationError, type Plan, type PlanRepository } from '@sip-kit/core';
 import { fhirRepository, fromFhirBundle, toFhirBundle } from '../src/index.js';
-import { applyEdit, basePlanArbitrary, content, editArbitrary, smallPlan } from './support/edits.js';
+import { applyEdit, basePlanArbitrary, content, editArbitrary, saveUntilAccepted, smallPlan } from './support/edits.js';
 import { faultyFetch, scheduleArbitrary } from './support/faults.js';
 import { startFhirServer, type TestFhirServer } from './support/fhir-server.js';
 import { closeNodeFetch, nodeFetch } from './support/node-fetch.js';
@@ -178,15 +178,7 @@ describe('fhirRepository against medplum on loopback', () => {
         for (const edit of edits) {
           local = applyEdit(local, edit);
           intended.push(local);
-          for (let attempt = 0; ; attempt++) {
-            assert.ok(attempt < 100, 'the save never got through');
-            try {
-              local = await r.save(local, { expectedVersion: version });
-              break;
-            } catch (error) {
-              if (!NetworkError.is(error) && !SipValidationError.is(error)) throw error;
-            }
-          }
+          local = await saveUntilAccepted(r, local, version, 100);
           version += 1;
         }
         for (const [k, v] of Object.entries(faulty.injected)) injected[k] = (injected[k] ?? 0) + v;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { ConflictError, NetworkError, NotFoundError, SipValidationError, createPlan, type Plan, type PlanRepository } from '@sip-kit/core';
 import { restRepository } from '../src/index.js';
 import type { FetchLike } from '../src/http.js';
-import { applyEdit, basePlanArbitrary, content, editArbitrary, smallPlan } from './support/edits.js';
+import { applyEdit, basePlanArbitrary, content, editArbitrary, saveUntilAccepted, smallPlan } from './support/edits.js';
 import { faultyFetch, scheduleArbitrary } from './support/faults.js';
 import { closeNodeFetch, nodeFetch } from './support/node-fetch.js';
 import { fuzzRuns, planArbitrary } from './support/plan-arbitrary.js';
@@ -202,17 +202,8 @@ describe('restRepository under injected faults', () => {
         for (const edit of edits) {
           local = applyEdit(local, edit);
           intended.push(local);
-          // What an autosave does: keep trying the same edit against the same base version.
-          for (let attempt = 0; ; attempt++) {
-            assert.ok(attempt < 40, 'the save never got through');
-            try {
-              local = await r.save(local, { expectedVersion: version });
-              saves++;
-              break;
-            } catch (error) {
-              if (!NetworkError.is(error) && !SipValidationError.is(error)) throw error;
-            }
-          }
+          local = await saveUntilAccepted(r, local, version, 40);
+          saves++;
           version += 1;
           assert.equal(local.version, version);
         }

@@ -4,7 +4,7 @@
  * removed goal), so a lost or duplicated save shows up in the final plan.
  */
 import fc from 'fast-check';
-import { createPlan, parsePlan, type Plan } from '@sip-kit/core';
+import { NetworkError, SipValidationError, createPlan, parsePlan, type Plan, type PlanRepository } from '@sip-kit/core';
 import { planArbitrary } from './plan-arbitrary.js';
 
 /** One edit a user makes. */
@@ -80,4 +80,21 @@ export const basePlanArbitrary: fc.Arbitrary<() => Plan> = fc.oneof(
 export function content(plan: Plan): Omit<Plan, 'version'> {
   const { version: _v, ...rest } = plan;
   return rest;
+}
+
+/**
+ * What an autosave does under a flaky network: keep sending the same edit
+ * against the same base version until the repository takes it. Only the
+ * retryable failures a fault can cause (`NetworkError`, an unreadable answer)
+ * are retried; anything else — a conflict above all — fails the test.
+ */
+export async function saveUntilAccepted(repository: PlanRepository, plan: Plan, expectedVersion: number, maxAttempts: number): Promise<Plan> {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    try {
+      return await repository.save(plan, { expectedVersion });
+    } catch (error) {
+      if (!NetworkError.is(error) && !SipValidationError.is(error)) throw error;
+    }
+  }
+  throw new Error(`the save never got through in ${maxAttempts} attempts`);
 }
