@@ -68,10 +68,16 @@ document.getElementById('demo-reset')?.addEventListener('click', () => {
   localStorage.removeItem('sip-demo-today');
   localStorage.removeItem('sip-demo-locale');
   const request = indexedDB.deleteDatabase(DB_NAME);
-  const reload = () => location.reload();
+  // Reload once, whichever comes first. The repository closes its connection
+  // when asked, so "blocked" only happens if another tab holds the database
+  // open; then reloading lets the queued deletion run.
+  let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  };
   request.onsuccess = reload;
   request.onerror = reload;
-  // This page's own connection blocks the deletion; reloading closes it, and
-  // the queued deletion then runs before the reloaded page opens the database.
   request.onblocked = reload;
 });

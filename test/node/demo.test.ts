@@ -114,8 +114,8 @@ test('an edit in the demo survives a reload (browser storage), and reset brings 
     await person.waitForFunction((t: string) => (document.querySelector('sip-plan-editor')?.shadowRoot?.textContent ?? '').includes(t), { timeout: 30_000 }, typed.trim());
     await person.close();
 
-    await page.click('#demo-reset');
-    await page.waitForNavigation({ waitUntil: 'networkidle0' });
+    // Listen before clicking: the reload can start before a later listener attaches.
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 60_000 }), page.click('#demo-reset')]);
     await waitForDemo(page, ['sip-plan-editor']);
     assert.ok(!(await whatMatters(page))?.includes(typed.trim()), 'reset restores the example plan');
     assert.deepEqual(problems.pageErrors, []);

@@ -56,14 +56,26 @@ function aborted(signal?: AbortSignal): void {
 export function browserRepository(options: BrowserRepositoryOptions = {}): BrowserRepository {
   const name = options.dbName ?? 'sip-kit';
   let db: Promise<IDBDatabase> | undefined;
-  const open = (): Promise<IDBDatabase> =>
-    (db ??= openDatabase(name, DB_VERSION, (d) => {
-      if (!d.objectStoreNames.contains(PLANS)) d.createObjectStore(PLANS, { keyPath: 'id' });
-      if (!d.objectStoreNames.contains(VERSIONS)) d.createObjectStore(VERSIONS, { keyPath: ['id', 'version'] });
-    }).catch((error: unknown) => {
-      db = undefined;
+  const open = (): Promise<IDBDatabase> => {
+    if (db) return db;
+    const opening: Promise<IDBDatabase> = openDatabase(
+      name,
+      DB_VERSION,
+      (d) => {
+        if (!d.objectStoreNames.contains(PLANS)) d.createObjectStore(PLANS, { keyPath: 'id' });
+        if (!d.objectStoreNames.contains(VERSIONS)) d.createObjectStore(VERSIONS, { keyPath: ['id', 'version'] });
+      },
+      // Another tab deleted or upgraded the database: reopen on next use.
+      () => {
+        if (db === opening) db = undefined;
+      },
+    ).catch((error: unknown) => {
+      if (db === opening) db = undefined;
       throw error;
-    }));
+    });
+    db = opening;
+    return opening;
+  };
   const versionsOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]);
 
   async function load(id: string, opts: RequestOptions = {}): Promise<Plan> {

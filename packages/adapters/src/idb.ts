@@ -21,15 +21,25 @@ export function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Opens (and on first use creates) a database; `upgrade` creates its stores. */
-export function openDatabase(name: string, version: number, upgrade: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+/**
+ * Opens (and on first use creates) a database; `upgrade` creates its stores.
+ * When another tab deletes or upgrades the database, the connection closes
+ * itself (so it never blocks that tab) and `onClosed` runs, so the caller
+ * opens a fresh connection on next use instead of reusing a closed one.
+ */
+export function openDatabase(name: string, version: number, upgrade: (db: IDBDatabase) => void, onClosed?: () => void): Promise<IDBDatabase> {
   const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!factory) return Promise.reject(new Error('IndexedDB is not available here; use another repository (restRepository, fhirRepository) or a browser.'));
   const req = factory.open(name, version);
   req.onupgradeneeded = () => upgrade(req.result);
   return request(req).then((db) => {
     // Another tab upgrading the schema must not be blocked by us.
-    db.onversionchange = () => db.close();
+    db.onversionchange = () => {
+      db.close();
+      onClosed?.();
+    };
+    // The browser may also close it (storage cleared, disk error).
+    db.onclose = () => onClosed?.();
     return db;
   });
 }

@@ -125,10 +125,24 @@ export function memoryOutboxStore(): OutboxStore {
 /** Keeps queued saves in IndexedDB (database `dbName`, default `sip-kit-outbox`): they survive reloads and crashes. */
 export function indexedDbOutboxStore(options: { dbName?: string } = {}): OutboxStore & { close(): void } {
   let db: Promise<IDBDatabase> | undefined;
-  const open = () =>
-    (db ??= openDatabase(options.dbName ?? 'sip-kit-outbox', 1, (d) => {
-      if (!d.objectStoreNames.contains('entries')) d.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
-    }));
+  const open = (): Promise<IDBDatabase> => {
+    if (db) return db;
+    const opening: Promise<IDBDatabase> = openDatabase(
+      options.dbName ?? 'sip-kit-outbox',
+      1,
+      (d) => {
+        if (!d.objectStoreNames.contains('entries')) d.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
+      },
+      () => {
+        if (db === opening) db = undefined;
+      },
+    ).catch((error: unknown) => {
+      if (db === opening) db = undefined;
+      throw error;
+    });
+    db = opening;
+    return opening;
+  };
   return {
     async all() {
       const tx = (await open()).transaction('entries', 'readonly');

@@ -125,6 +125,25 @@ describe('browserRepository (IndexedDB in Chromium)', () => {
     expect((await second.history(plan.id)).length).to.equal(2);
     second.close();
   });
+
+  it('does not block another tab deleting the database, and reopens it on next use', async () => {
+    const dbName = unique('deleted');
+    const repo = browserRepository({ dbName });
+    const plan = await repo.save(smallPlan());
+    expect(await repo.load(plan.id)).to.deep.equal(plan);
+    // The repository holds an open connection now; a deletion must still go through, not wait blocked.
+    const outcome = await new Promise<string>((resolve) => {
+      const req = indexedDB.deleteDatabase(dbName);
+      req.onsuccess = () => resolve('deleted');
+      req.onerror = () => resolve('error');
+      req.onblocked = () => resolve('blocked');
+    });
+    expect(outcome).to.equal('deleted');
+    expect(await rejection(repo.load(plan.id))).to.be.instanceOf(NotFoundError);
+    const again = await repo.save({ ...smallPlan(), id: plan.id, version: 0 });
+    expect(again.version).to.equal(1);
+    repo.close();
+  });
 });
 
 describe('outbox with IndexedDB (Chromium)', () => {
