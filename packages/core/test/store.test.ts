@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { SipValidationError } from '../src/errors.js';
+import { checkPlan } from '../src/model/check.js';
 import { type Plan, parsePlan } from '../src/model/index.js';
 import { type PlanCommand, type PlanStore, createPlanStore } from '../src/store/index.js';
+import { FREE_TEXT_FIELDS } from '../src/store/store.js';
 import { numRuns, planArbitrary } from './arbitraries.js';
 
 const example = (name: string): Plan => JSON.parse(readFileSync(new URL(`../examples/${name}.json`, import.meta.url), 'utf8')) as Plan;
@@ -292,6 +294,125 @@ describe('undo, redo, dirty and saving', () => {
   });
 });
 
+describe('typing bursts', () => {
+  /** A store whose clock the test moves (`clock.ms`), with ids id1, id2, … */
+  function typingStore(plan: Plan = example('se-sip')) {
+    const clock = { ms: Date.UTC(2026, 4, 1, 8) };
+    let n = 0;
+    const store = createPlanStore(plan, { actor, now: () => new Date(clock.ms).toISOString(), createId: () => `id${++n}` });
+    const type = (text: string, after = 100) => {
+      clock.ms += after;
+      store.updateGoal('g-boende', { text }, { typing: true });
+    };
+    return { store, clock, type };
+  }
+
+  test('typing "abc" into a goal is one undo step, with one audit entry and one pending approval', () => {
+    const { store, type } = typingStore();
+    const original = store.plan;
+    type('a');
+    type('ab');
+    type('abc');
+    assert.equal(store.plan.goals[0]?.text, 'abc');
+    assert.equal(store.plan.audit.length, original.audit.length + 1);
+    assert.equal(store.plan.audit.at(-1)?.at, '2026-05-01T08:00:00.300Z');
+    assert.equal(store.plan.pendingApproval.length, original.pendingApproval.length + 1);
+    store.undo();
+    assert.equal(store.plan, original);
+    assert.equal(store.canUndo, false);
+    store.redo();
+    assert.equal(store.plan.goals[0]?.text, 'abc');
+  });
+
+  test('the plan after a burst is the plan its last keystroke alone would make', () => {
+    const { store, type } = typingStore();
+    type('J');
+    type('Ja');
+    type('Jag');
+    const alone = typingStore().store;
+    alone.updateGoal('g-boende', { text: 'Jag' });
+    const strip = (p: Plan) => ({ ...p, audit: p.audit.map(({ id: _id, at: _at, ...a }) => a), pendingApproval: p.pendingApproval.map(({ id: _id, at: _at, ...c }) => c) });
+    assert.deepStrictEqual(strip(store.plan), strip(alone.plan));
+  });
+
+  test('a pause, another field, a checkpoint (focus leaving the field) or a save starts a new step', () => {
+    const pause = typingStore();
+    pause.type('a');
+    pause.type('ab', 1500);
+    pause.store.undo();
+    assert.equal(pause.store.plan.goals[0]?.text, 'a');
+
+    const field = typingStore();
+    field.type('a');
+    field.store.updateGoal('g-boende', { measure: 'm' }, { typing: true });
+    field.type('ab');
+    field.store.undo();
+    assert.equal(field.store.plan.goals[0]?.measure, 'm');
+    assert.equal(field.store.plan.goals[0]?.text, 'a');
+
+    const checkpoint = typingStore();
+    checkpoint.type('a');
+    checkpoint.store.checkpoint();
+    checkpoint.type('ab');
+    checkpoint.store.undo();
+    assert.equal(checkpoint.store.plan.goals[0]?.text, 'a');
+
+    const saved = typingStore();
+    saved.type('a');
+    saved.store.markSaved(7);
+    saved.type('ab');
+    saved.store.undo();
+    assert.deepEqual([saved.store.plan.goals[0]?.text, saved.store.plan.version], ['a', 7]);
+  });
+
+  test('without the typing option every keystroke stays its own step', () => {
+    const store = storeFor();
+    store.updateGoal('g-boende', { text: 'a' });
+    store.updateGoal('g-boende', { text: 'ab' });
+    store.undo();
+    assert.equal(store.plan.goals[0]?.text, 'a');
+  });
+
+  test('a refused keystroke changes nothing and the burst goes on', () => {
+    const { store, type } = typingStore();
+    const original = store.plan;
+    type('a');
+    assert.equal(refusedWith(() => type('')).issues[0]?.code, 'required');
+    type('ab');
+    store.undo();
+    assert.equal(store.plan, original);
+  });
+
+  test('a text edit is still refused when the new audit entry’s id is taken', () => {
+    const store = createPlanStore(example('se-sip'), { actor, createId: () => 'same' });
+    store.updateGoal('g-boende', { text: 'a' });
+    assert.equal(refusedWith(() => store.updateGoal('g-boende', { text: 'ab' })).issues[0]?.code, 'duplicate-id');
+  });
+
+  test('checkPlan never reads the fields whose edits skip it', () => {
+    const plans = fc.sample(planArbitrary(), numRuns(60)).concat(['se-sip', 'se-sip-child', 'se-sip-discharge'].map(example));
+    for (const plan of plans) {
+      const read = new Map<string, Set<string>>();
+      const spy = (key: string, item: object): object =>
+        new Proxy(item, {
+          get(target, field, receiver) {
+            if (typeof field === 'string') (read.get(key) ?? read.set(key, new Set()).get(key)!).add(field);
+            return Reflect.get(target, field, receiver) as unknown;
+          },
+        });
+      const spied: Record<string, unknown> = { ...plan };
+      for (const key of Object.keys(FREE_TEXT_FIELDS)) {
+        const value = spied[key];
+        spied[key] = Array.isArray(value) ? value.map((item: object) => spy(key, item)) : spy(key, value as object);
+      }
+      checkPlan(spied as unknown as Plan);
+      for (const [key, fields] of Object.entries(FREE_TEXT_FIELDS)) {
+        for (const field of fields) assert.ok(!read.get(key)?.has(field), `checkPlan reads ${key}.${field}`);
+      }
+    }
+  });
+});
+
 /** A command recipe whose ids are picked from the plan at the time it runs. */
 interface Recipe {
   kind: number;
@@ -349,6 +470,24 @@ function commandFrom(plan: Plan, r: Recipe): PlanCommand {
 
 const recipe = fc.record({ kind: fc.nat(), a: fc.nat(), b: fc.nat(), text: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('<b>x</b>', '__proto__', 'Åsa 😀', '\ud800')) });
 
+/** Text-only edits (the ones that may skip the full reference check). */
+function textEditFrom(plan: Plan, r: Recipe): PlanCommand {
+  const text = r.text || 'x';
+  const edits: (() => PlanCommand)[] = [
+    () => ({ type: 'updateGoal', id: pick(plan.goals, r.a)?.id ?? 'none', changes: { text } }),
+    () => ({ type: 'updateGoal', id: pick(plan.goals, r.a)?.id ?? 'none', changes: { measure: r.b % 3 ? text : null } }),
+    () => ({ type: 'updateIntervention', id: pick(plan.interventions, r.a)?.id ?? 'none', changes: { what: text } }),
+    () => ({ type: 'updateIntervention', id: pick(plan.interventions, r.a)?.id ?? 'none', changes: { where: r.b % 3 ? text.slice(0, 200) : null } }),
+    () => ({ type: 'updateNeed', id: pick(plan.needs, r.a)?.id ?? 'none', changes: { text } }),
+    () => ({ type: 'updateResource', id: pick(plan.resources, r.a)?.id ?? 'none', changes: { text } }),
+    () => ({ type: 'updateParty', id: pick(plan.parties, r.a)?.id ?? 'none', changes: { name: text.slice(0, 200) } }),
+    () => ({ type: 'updateParticipant', id: pick(plan.participants, r.b)?.id ?? 'none', changes: { title: text.slice(0, 200) } }),
+    () => ({ type: 'updatePerson', changes: { preferredName: r.b % 3 ? text.slice(0, 200) : null } }),
+    () => ({ type: 'updatePersonVoice', changes: { ownWords: text } }),
+  ];
+  return (edits[r.kind % edits.length] as () => PlanCommand)();
+}
+
 describe('store properties', () => {
   test('any sequence of commands followed by as many undos restores the original plan exactly', () => {
     fc.assert(
@@ -378,6 +517,44 @@ describe('store properties', () => {
         assert.equal(store.plan, final);
       }),
       { numRuns: numRuns(40) },
+    );
+  });
+
+  test('with typing bursts, pauses and checkpoints every plan stays valid and undo restores the original exactly', () => {
+    const step = fc.record({ r: recipe, text: fc.boolean(), typing: fc.boolean(), checkpoint: fc.boolean(), pause: fc.nat(1500) });
+    fc.assert(
+      fc.property(planArbitrary({ maxItems: 3 }), fc.array(step, { maxLength: 30 }), (plan, steps) => {
+        let ms = Date.UTC(2026, 4, 1);
+        let n = 0;
+        const store = createPlanStore(plan, { actor, now: () => new Date(ms).toISOString(), createId: () => `id${++n}` });
+        const original = store.plan;
+        let applied = 0;
+        for (const s of steps) {
+          ms += s.pause;
+          if (s.checkpoint) store.checkpoint();
+          const before = store.plan;
+          try {
+            store.dispatch(s.text ? textEditFrom(store.plan, s.r) : commandFrom(store.plan, s.r), { typing: s.typing });
+            applied++;
+            parsePlan(store.plan);
+          } catch (error) {
+            assert.ok(SipValidationError.is(error), String(error));
+            assert.equal(store.plan, before);
+          }
+        }
+        const final = store.plan;
+        let undone = 0;
+        while (store.canUndo) {
+          store.undo();
+          parsePlan(store.plan);
+          undone++;
+        }
+        assert.ok(undone <= applied);
+        assert.equal(store.plan, original);
+        for (let i = 0; i < undone; i++) store.redo();
+        assert.equal(store.plan, final);
+      }),
+      { numRuns: numRuns(60) },
     );
   });
 });

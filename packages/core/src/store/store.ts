@@ -41,6 +41,40 @@ export interface PlanStoreOptions {
    * other listeners carry on: a broken view must not lose an edit.
    */
   onListenerError?: (error: unknown) => void;
+  /**
+   * How long a pause in typing (milliseconds, by the `now` clock) ends a typing
+   * burst, so the next keystroke starts a new undo step (default 1000).
+   * See {@link DispatchOptions.typing}.
+   */
+  typingPauseMs?: number;
+}
+
+/** Options of one command (see {@link PlanStore.dispatch}). */
+export interface DispatchOptions {
+  /**
+   * The command is a keystroke in a text field. It joins the current undo step
+   * when that step is a typing burst of the same change (the same command type,
+   * item and fields, e.g. `updateGoal` of goal `g1`'s `text`) with no pause
+   * longer than `typingPauseMs`, and nothing else (another command, undo, redo,
+   * save, replace or {@link PlanStore.checkpoint}) in between. The plan is then
+   * exactly as if the whole burst were one command: one undo step, one audit
+   * entry (with the latest time) and one pending approval. Every keystroke
+   * still reaches the plan at once, so nothing typed waits to be saved.
+   * Only `update…` commands join; for any other command this flag does nothing.
+   */
+  typing?: boolean;
+}
+
+/** The typing burst the current undo step belongs to. */
+interface Burst {
+  /** What is being typed: command type, item id and changed fields. */
+  key: string;
+  /** The plan before the burst (the undo step's starting point). */
+  base: Plan;
+  /** The plan the burst's last keystroke produced; any other change ends the burst. */
+  plan: Plan;
+  /** When the last keystroke was (ms since the epoch, by the store's clock). */
+  at: number;
 }
 
 const SECTIONS_NEEDING_APPROVAL_FROM: readonly PlanStatus[] = ['established', 'active'];
@@ -81,6 +115,8 @@ export class PlanStore {
   private readonly historyLimit: number;
   private readonly freeze: boolean;
   private readonly onListenerError: (error: unknown) => void;
+  private readonly typingPauseMs: number;
+  private burst: Burst | undefined;
 
   constructor(plan: Plan, options: PlanStoreOptions) {
     const actor = ActorSchema.safeParse(sanitizeOrThrow(options?.actor));
@@ -91,6 +127,7 @@ export class PlanStore {
     this.historyLimit = Math.max(0, options.historyLimit ?? 500);
     this.freeze = options.freeze ?? true;
     this.onListenerError = options.onListenerError ?? ((error) => console.error('sip-kit: a plan listener threw', error));
+    this.typingPauseMs = Math.max(0, options.typingPauseMs ?? 1000);
     this.current = this.seal(parsePlan(plan));
     this.saved = this.current;
   }
@@ -133,8 +170,10 @@ export class PlanStore {
    * Returns the id of anything the command created (a goal, a consent, a withdrawal …).
    * Throws `SipValidationError` (code `command-unknown`, argument issues,
    * `not-found`, or issues of the resulting plan) and leaves the plan unchanged.
+   * With `{ typing: true }` a keystroke joins the typing burst it continues
+   * into one undo step (see {@link DispatchOptions.typing}).
    */
-  dispatch(command: PlanCommand): string | undefined {
+  dispatch(command: PlanCommand, options: DispatchOptions = {}): string | undefined {
     const clean = sanitize(command);
     if (!clean.ok) throw new SipValidationError(clean.issues);
     const value = clean.value as Record<string, unknown> | null;
@@ -149,7 +188,15 @@ export class PlanStore {
     const at = this.now();
     if (!isInstant(at)) throw new SipValidationError([issue(['now'], 'instant-invalid')]);
     const ctx: CommandContext = { actor: this.actor, at, createId: this.makeId };
-    const outcome = applyCommand(this.current, cmd, ctx);
+    const key = options.typing ? burstKey(cmd) : undefined;
+    const atMs = Date.parse(at);
+    const burst = this.burst;
+    const joins =
+      key !== undefined && burst !== undefined && burst.key === key && burst.plan === this.current && atMs >= burst.at && atMs - burst.at <= this.typingPauseMs;
+    // A patch sets exactly the fields it names, so the burst's last keystroke
+    // applied to the plan before the burst gives the plan the whole burst made.
+    const from = joins ? burst.base : this.current;
+    const outcome = applyCommand(from, cmd, ctx);
 
     let next = outcome.plan;
     if (outcome.changes && SECTIONS_NEEDING_APPROVAL_FROM.includes(next.status)) {
@@ -168,18 +215,31 @@ export class PlanStore {
     const problems = validateChange(this.current, next);
     if (problems.length) throw new SipValidationError(problems);
 
-    this.past.push(this.current);
-    if (this.past.length > this.historyLimit) this.past.shift();
+    if (!joins) {
+      this.past.push(this.current);
+      if (this.past.length > this.historyLimit) this.past.shift();
+    }
     this.future = [];
+    const base = joins ? burst.base : this.current;
     this.current = this.seal(next);
+    this.burst = key !== undefined ? { key, base, plan: this.current, at: atMs } : undefined;
     this.emit(cmd);
     return outcome.id;
+  }
+
+  /**
+   * Ends the current typing burst: the next command starts a new undo step.
+   * Call it when focus leaves a text field (see {@link DispatchOptions.typing}).
+   */
+  checkpoint(): void {
+    this.burst = undefined;
   }
 
   /** Goes back one step, restoring the exact previous plan. Throws `nothing-to-undo` when there is none. */
   undo(): void {
     const previous = this.past.pop();
     if (!previous) throw new SipValidationError([issue([], 'nothing-to-undo')]);
+    this.burst = undefined;
     this.future.push(this.current);
     this.current = previous;
     this.emit({ type: 'undo' });
@@ -189,6 +249,7 @@ export class PlanStore {
   redo(): void {
     const next = this.future.pop();
     if (!next) throw new SipValidationError([issue([], 'nothing-to-redo')]);
+    this.burst = undefined;
     this.past.push(this.current);
     this.current = next;
     this.emit({ type: 'redo' });
@@ -208,6 +269,8 @@ export class PlanStore {
       this.past = this.past.map(withVersion);
       this.future = this.future.map(withVersion);
     }
+    // A burst's base predates the save (and its version): typing on starts a new step.
+    this.burst = undefined;
     this.saved = this.current;
     this.emit(version !== undefined ? { type: 'markSaved', version } : { type: 'markSaved' });
   }
@@ -218,6 +281,7 @@ export class PlanStore {
    */
   replace(plan: Plan): void {
     const next = this.seal(parsePlan(plan));
+    this.burst = undefined;
     this.current = next;
     this.saved = next;
     this.past = [];
@@ -228,24 +292,24 @@ export class PlanStore {
   // -------------------------------------------------------------- commands
 
   /** Changes plan-level details (title, dates, plan period, language). */
-  updateDetails(changes: Patch<PlanDetails>): void {
-    this.dispatch({ type: 'updateDetails', changes });
+  updateDetails(changes: Patch<PlanDetails>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updateDetails', changes }, options);
   }
   /** Changes the person's details. */
-  updatePerson(changes: Patch<Person>): void {
-    this.dispatch({ type: 'updatePerson', changes });
+  updatePerson(changes: Patch<Person>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updatePerson', changes }, options);
   }
   /** Changes the person's own voice: what matters to them, their words, the child's view. */
-  updatePersonVoice(changes: Patch<PersonVoice>): void {
-    this.dispatch({ type: 'updatePersonVoice', changes });
+  updatePersonVoice(changes: Patch<PersonVoice>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updatePersonVoice', changes }, options);
   }
   /** Adds a party; returns its id. */
   addParty(party: WithOptionalId<Party>): string {
     return this.dispatch({ type: 'addParty', party }) as string;
   }
   /** Changes a party. */
-  updateParty(id: string, changes: Patch<Party>): void {
-    this.dispatch({ type: 'updateParty', id, changes });
+  updateParty(id: string, changes: Patch<Party>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updateParty', id, changes }, options);
   }
   /** Removes a party; refused (`reference-unknown`) while anything still refers to it. */
   removeParty(id: string): void {
@@ -256,8 +320,8 @@ export class PlanStore {
     return this.dispatch({ type: 'addParticipant', participant }) as string;
   }
   /** Changes a participant. */
-  updateParticipant(id: string, changes: Patch<Participant>): void {
-    this.dispatch({ type: 'updateParticipant', id, changes });
+  updateParticipant(id: string, changes: Patch<Participant>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updateParticipant', id, changes }, options);
   }
   /** Removes a participant; refused while anything (a role, history, an invitation) still refers to them. */
   removeParticipant(id: string): void {
@@ -268,8 +332,8 @@ export class PlanStore {
     return this.dispatch({ type: 'addNeed', need }) as string;
   }
   /** Changes a need. */
-  updateNeed(id: string, changes: Patch<Need>): void {
-    this.dispatch({ type: 'updateNeed', id, changes });
+  updateNeed(id: string, changes: Patch<Need>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updateNeed', id, changes }, options);
   }
   /** Removes a need and unlinks it from goals. */
   removeNeed(id: string): void {
@@ -284,8 +348,8 @@ export class PlanStore {
     return this.dispatch({ type: 'addResource', resource }) as string;
   }
   /** Changes a resource. */
-  updateResource(id: string, changes: Patch<Resource>): void {
-    this.dispatch({ type: 'updateResource', id, changes });
+  updateResource(id: string, changes: Patch<Resource>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updateResource', id, changes }, options);
   }
   /** Removes a resource. */
   removeResource(id: string): void {
@@ -300,8 +364,8 @@ export class PlanStore {
     return this.dispatch({ type: 'addGoal', goal }) as string;
   }
   /** Changes a goal. */
-  updateGoal(id: string, changes: Patch<Goal>): void {
-    this.dispatch({ type: 'updateGoal', id, changes });
+  updateGoal(id: string, changes: Patch<Goal>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updateGoal', id, changes }, options);
   }
   /** Removes a goal and unlinks it from interventions and sub-goals; refused while a follow-up evaluates it. */
   removeGoal(id: string): void {
@@ -316,8 +380,8 @@ export class PlanStore {
     return this.dispatch({ type: 'addIntervention', intervention }) as string;
   }
   /** Changes an intervention. */
-  updateIntervention(id: string, changes: Patch<Intervention>): void {
-    this.dispatch({ type: 'updateIntervention', id, changes });
+  updateIntervention(id: string, changes: Patch<Intervention>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updateIntervention', id, changes }, options);
   }
   /** Removes an intervention. */
   removeIntervention(id: string): void {
@@ -344,8 +408,8 @@ export class PlanStore {
     return this.dispatch({ type: 'planMeeting', meeting }) as string;
   }
   /** Changes a meeting (time, place, link, agenda, notes, status …). */
-  updateMeeting(id: string, changes: Patch<Meeting>): void {
-    this.dispatch({ type: 'updateMeeting', id, changes });
+  updateMeeting(id: string, changes: Patch<Meeting>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updateMeeting', id, changes }, options);
   }
   /** Removes a meeting; refused while a follow-up refers to it. */
   removeMeeting(id: string): void {
@@ -376,8 +440,8 @@ export class PlanStore {
     return this.dispatch({ type: 'scheduleFollowUp', followUp }) as string;
   }
   /** Changes a follow-up. */
-  updateFollowUp(id: string, changes: Patch<FollowUp>): void {
-    this.dispatch({ type: 'updateFollowUp', id, changes });
+  updateFollowUp(id: string, changes: Patch<FollowUp>, options?: DispatchOptions): void {
+    this.dispatch({ type: 'updateFollowUp', id, changes }, options);
   }
   /** Removes a follow-up (and unlinks it as anyone's next follow-up). */
   removeFollowUp(id: string): void {
@@ -421,6 +485,17 @@ export class PlanStore {
   }
 }
 
+/**
+ * What a typing burst is typing into: the command type, the item and the
+ * fields it sets. Only patches (`update…` with `changes`) can join a burst:
+ * applying the last of several patches of the same fields equals applying all.
+ */
+function burstKey(command: PlanCommand): string | undefined {
+  if (!command.type.startsWith('update') || !('changes' in command)) return undefined;
+  const fields = Object.keys(command.changes).filter((k) => (command.changes as Record<string, unknown>)[k] !== undefined);
+  return JSON.stringify([command.type, 'id' in command ? command.id : '', fields.sort()]);
+}
+
 function sanitizeOrThrow(value: unknown): unknown {
   const clean = sanitize(value);
   if (!clean.ok) throw new SipValidationError(clean.issues);
@@ -454,10 +529,85 @@ function check(schema: Schema, value: unknown, path: (string | number)[], issues
 }
 
 /**
+ * Fields that `checkPlan` (ids, references, dates in order) never reads: plain
+ * text. An edit of only these, on items whose ids stay, cannot break what
+ * `checkPlan` checks. A test proves `checkPlan` does not read them.
+ * @internal
+ */
+export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  person: ['name', 'preferredName', 'communicationNeeds'],
+  personVoice: ['whatMattersToMe', 'ownWords'],
+  parties: ['name'],
+  participants: ['name', 'title'],
+  needs: ['text'],
+  resources: ['text'],
+  goals: ['text', 'measure'],
+  interventions: ['what', 'unit', 'responsibleName', 'extent', 'where', 'costNote'],
+};
+
+/** Logs that commands append to; nothing refers to their entries. */
+const LOGS = new Set(['audit', 'pendingApproval']);
+
+/** True when `a` and `b` differ only in the fields `free`. */
+function differsOnlyIn(a: object, b: object, free: readonly string[]): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    if (x[key] !== y[key] && !free.includes(key)) return false;
+  }
+  return true;
+}
+
+/**
+ * The issues `checkPlan(next)` would report, when they can be known without
+ * walking the whole plan: `prev` passed it, and `next` differs only in free
+ * text of items that keep their ids, and in log entries after a common
+ * prefix (whose new ids must then be unique). Undefined when the full check is needed.
+ */
+function referenceIssuesOfTextEdit(prev: Plan, next: Plan): SipIssue[] | undefined {
+  const before = prev as unknown as Record<string, unknown>;
+  const after = next as unknown as Record<string, unknown>;
+  const issues: SipIssue[] = [];
+  for (const key of Object.keys(after)) {
+    const a = before[key];
+    const b = after[key];
+    if (a === b) continue;
+    if (LOGS.has(key) && Array.isArray(a) && Array.isArray(b)) {
+      const old = a as { id: string }[];
+      const log = b as { id: string }[];
+      let kept = 0;
+      while (kept < log.length && kept < old.length && log[kept] === old[kept]) kept++;
+      for (let i = kept; i < log.length; i++) {
+        const id = (log[i] as { id: string }).id;
+        for (let j = 0; j < i; j++) if (log[j]?.id === id) issues.push(issue([key, i, 'id'], 'duplicate-id', { id }));
+      }
+      continue;
+    }
+    const free = FREE_TEXT_FIELDS[key];
+    if (!free) return undefined;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length) return undefined;
+      for (let i = 0; i < b.length; i++) {
+        const x = a[i] as { id: string };
+        const y = b[i] as { id: string };
+        if (x !== y && (x.id !== y.id || !differsOnlyIn(x, y, free))) return undefined;
+      }
+    } else if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b) || !differsOnlyIn(a, b, free)) {
+      return undefined;
+    }
+  }
+  // A key that vanished is not a text edit.
+  for (const key of Object.keys(before)) if (!(key in after)) return undefined;
+  return issues;
+}
+
+/**
  * Validates the plan a command produced against the plan before it. Store plans
  * are frozen and every earlier plan was fully validated, so only what changed
- * (by reference) needs the schema; references are always checked in full.
- * This keeps a keystroke on a 200-intervention plan to a fraction of a full parse.
+ * (by reference) needs the schema; references are checked in full unless the
+ * change is a text edit that cannot touch them (see {@link FREE_TEXT_FIELDS}).
+ * This keeps a keystroke on a 200-intervention plan with a long audit trail
+ * independent of the plan's size.
  */
 function validateChange(prev: Plan, next: Plan): SipIssue[] {
   const issues: SipIssue[] = [];
@@ -484,7 +634,7 @@ function validateChange(prev: Plan, next: Plan): SipIssue[] {
       check(field, value, [key], issues);
     }
   }
-  return (issues.length ? issues : checkPlan(next)).slice(0, 100);
+  return (issues.length ? issues : (referenceIssuesOfTextEdit(prev, next) ?? checkPlan(next))).slice(0, 100);
 }
 
 /**
