@@ -22,8 +22,11 @@ export interface PageProblems {
   cspViolations: string[];
 }
 
-/** Opens `url` in a new page and collects its problems until the caller closes it. */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: PageProblems }> {
+/**
+ * Opens `url` in a new page and collects its problems until the caller closes
+ * it. `beforeLoad` may add listeners of its own before the page loads.
+ */
+export async function openPage(browser: Browser, url: string, options: { beforeLoad?: (page: Page) => void } = {}): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage();
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], cspViolations: [] };
   page.on('console', (msg) => {
@@ -36,6 +39,7 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
       (window as unknown as { __sipReportCsp(v: string): void }).__sipReportCsp(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
+  options.beforeLoad?.(page);
   await page.goto(url, { waitUntil: 'networkidle0' });
   return { page, problems };
 }

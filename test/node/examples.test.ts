@@ -5,40 +5,16 @@
 // an error. Run `npm run build` first.
 import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 // @ts-expect-error -- plain .mjs script module
 import { buildExample } from '../../scripts/build-examples.mjs';
 import { launchChromium, openPage } from '../lib/browser.js';
+import { serve } from '../lib/serve.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const defineDir = join(root, 'packages/components/dist/define');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-/** Serves one directory on 127.0.0.1 (an OS-chosen port); nothing outside it. */
-async function serve(dir: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
-}
 
 let browser: Browser;
 // A build plus a page load; generous because CI machines are shared.
@@ -57,9 +33,9 @@ async function checkExample(t: TestContext, name: string): Promise<void> {
   const started = Date.now();
   const dist = (await (buildExample as (n: string) => Promise<string>)(name)) as string;
   t.diagnostic(`built in ${Date.now() - started} ms`);
-  const { server, base } = await serve(dist);
+  const site = await serve(dist);
   try {
-    const { page, problems } = await openPage(browser, base);
+    const { page, problems } = await openPage(browser, site.base);
     try {
       // The plan reached <sip-context>: its sip-context-ready handler set every badge to "met".
       await page.waitForFunction(
@@ -89,8 +65,7 @@ async function checkExample(t: TestContext, name: string): Promise<void> {
       await page.close();
     }
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await site.close();
   }
 }
 
