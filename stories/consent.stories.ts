@@ -3,18 +3,11 @@ import type { Consent, Plan } from '@sip-kit/core';
 import sePlan from '../packages/core/examples/se-sip.json' with { type: 'json' };
 import childPlan from '../packages/core/examples/se-sip-child.json' with { type: 'json' };
 import noPlan from '../packages/core/examples/no-ip.json' with { type: 'json' };
-import { SipConsent } from '../packages/components/src/consent/sip-consent.js';
-import { SipContext } from '../packages/components/src/context/sip-context.js';
-import { SipFollowup } from '../packages/components/src/followup/sip-followup.js';
-import { SipStatusBadge } from '../packages/components/src/shared/status-badge.js';
-import { defineElement } from '../packages/components/src/shared/define.js';
-
-// Defined here, not by a bare import of src/define/*: the components package marks
-// only dist/define as having side effects, so a production build drops those imports.
-defineElement('sip-status-badge', SipStatusBadge);
-defineElement('sip-consent', SipConsent);
-defineElement('sip-context', SipContext);
-defineElement('sip-followup', SipFollowup);
+// Bare imports survive the production build: packages/components/package.json
+// lists src/define/*.ts under sideEffects.
+import '../packages/components/src/define/sip-consent.js';
+import '../packages/components/src/define/sip-context.js';
+import '../packages/components/src/define/sip-followup.js';
 
 export default {
   title: 'Elements/Consent',
@@ -106,5 +99,14 @@ export const PrintBlankForm = { render: () => view({ ...copy(noPlan), consents: 
 /** Read-only: the status and history without forms. */
 export const ReadOnly = { render: () => view(copy(sePlan), { readonly: true }) };
 
-/** In English. */
+// One story per UI language: the Swedish adult's consent for sv and en, the
+// Norwegian IP's for nb and nn.
+
+/** Svenska (sv), the default. */
+export const Swedish = { render: () => view(copy(sePlan), { locale: 'sv' }) };
+/** Norsk bokmål (nb). */
+export const NorwegianBokmal = { render: () => view(copy(noPlan), { locale: 'nb' }) };
+/** Norsk nynorsk (nn). */
+export const NorwegianNynorsk = { render: () => view(copy(noPlan), { locale: 'nn' }) };
+/** English (en). */
 export const English = { render: () => view(copy(sePlan), { locale: 'en' }) };

@@ -2,18 +2,12 @@ import { html } from 'lit';
 import type { Plan } from '@sip-kit/core';
 import type { RepositoryService } from '../packages/components/src/context/services.js';
 import sePlan from '../packages/core/examples/se-sip.json' with { type: 'json' };
-import { SipContext } from '../packages/components/src/context/sip-context.js';
-import { SipPlanEditor } from '../packages/components/src/plan-editor/sip-plan-editor.js';
-import { SipStatusBadge } from '../packages/components/src/shared/status-badge.js';
-import { defineElement } from '../packages/components/src/shared/define.js';
+// Bare imports survive the production build: packages/components/package.json
+// lists src/define/*.ts under sideEffects.
+import '../packages/components/src/define/sip-context.js';
+import '../packages/components/src/define/sip-plan-editor.js';
 
 const memory = (): RepositoryService => ({ load: async () => sePlan as unknown as Plan, save: async (p) => ({ ...p, version: p.version + 1 }) });
-
-// Defined here, not by a bare import of src/define/*: the components package marks
-// only dist/define as having side effects, so a production build drops those imports.
-defineElement('sip-status-badge', SipStatusBadge);
-defineElement('sip-context', SipContext);
-defineElement('sip-plan-editor', SipPlanEditor);
 
 export default {
   title: 'Shared/Context',

@@ -5,14 +5,10 @@ import childPlan from '../packages/core/examples/se-sip-child.json' with { type:
 import dischargePlan from '../packages/core/examples/se-sip-discharge.json' with { type: 'json' };
 import lssPlan from '../packages/core/examples/se-lss-ip.json' with { type: 'json' };
 import noPlan from '../packages/core/examples/no-ip.json' with { type: 'json' };
-import { SipFollowup } from '../packages/components/src/followup/sip-followup.js';
-import { SipStatusBadge } from '../packages/components/src/shared/status-badge.js';
-import { defineElement } from '../packages/components/src/shared/define.js';
-
-// Defined here, not by a bare import of src/define/*: the components package marks
-// only dist/define as having side effects, so a production build drops those imports.
-defineElement('sip-status-badge', SipStatusBadge);
-defineElement('sip-followup', SipFollowup);
+// Registers <sip-followup> and the <sip-status-badge> it uses. A bare import
+// survives the production build: packages/components/package.json lists
+// src/define/*.ts under sideEffects.
+import '../packages/components/src/define/sip-followup.js';
 
 export default {
   title: 'Elements/Follow-up',
@@ -59,5 +55,14 @@ export const ReadOnly = { render: () => view(copy(sePlan), '2026-05-26', { reado
 /** Acting for Försäkringskassan after the person withdrew consent for it: sections say they are not shown. */
 export const ActingForUncoveredParty = { render: () => view(copy(sePlan), '2026-05-26', { party: 'fk' }) };
 
-/** In English. */
-export const English = { render: () => view(copy(sePlan), '2026-05-26', { locale: 'en' }) };
+// One story per UI language: the Swedish SIP with a deadline in every state for
+// sv and en, the Norwegian IP on the day its follow-up is due for nb and nn.
+
+/** Svenska (sv), the default. */
+export const Swedish = { render: () => view(everyStatus(), '2026-05-26', { locale: 'sv' }) };
+/** Norsk bokmål (nb). */
+export const NorwegianBokmal = { render: () => view(copy(noPlan), '2026-05-05', { locale: 'nb' }) };
+/** Norsk nynorsk (nn). */
+export const NorwegianNynorsk = { render: () => view(copy(noPlan), '2026-05-05', { locale: 'nn' }) };
+/** English (en). */
+export const English = { render: () => view(everyStatus(), '2026-05-26', { locale: 'en' }) };

@@ -3,9 +3,12 @@ import type { Plan } from '@sip-kit/core';
 import type { RepositoryService } from '../packages/components/src/context/services.js';
 import sePlan from '../packages/core/examples/se-sip.json' with { type: 'json' };
 import childPlan from '../packages/core/examples/se-sip-child.json' with { type: 'json' };
-import { SipPlanEditor } from '../packages/components/src/plan-editor/sip-plan-editor.js';
-import { SipStatusBadge } from '../packages/components/src/shared/status-badge.js';
-import { defineElement } from '../packages/components/src/shared/define.js';
+import noPlan from '../packages/core/examples/no-ip.json' with { type: 'json' };
+import type { SipPlanEditor } from '../packages/components/src/plan-editor/sip-plan-editor.js';
+// Registers <sip-plan-editor> and the <sip-status-badge> it uses. A bare import
+// survives the production build: packages/components/package.json lists
+// src/define/*.ts under sideEffects.
+import '../packages/components/src/define/sip-plan-editor.js';
 
 const complete = sePlan as unknown as Plan;
 const empty = {
@@ -29,6 +32,8 @@ const empty = {
   audit: [],
 } as unknown as Plan;
 const partial = { ...complete, id: 'story-partial', coordinator: undefined, coordinatorHistory: [], followUps: [], interventions: complete.interventions.slice(0, 2) } as unknown as Plan;
+/** The Norwegian IP, likewise without a coordinator or a follow-up yet. */
+const partialNorwegian = { ...(noPlan as unknown as Plan), id: 'story-partial-no', coordinator: undefined, coordinatorHistory: [], followUps: [] } as unknown as Plan;
 
 /** Keeps drafts in memory so stories never touch the browser's storage. */
 const memory = (): RepositoryService => ({ load: async () => complete, save: async (p) => ({ ...p, version: p.version + 1 }) });
@@ -37,11 +42,6 @@ const offline: RepositoryService = {
   load: async () => complete,
   save: async () => Promise.reject(Object.assign(new Error('offline'), { name: 'NetworkError' })),
 };
-
-// Defined here, not by a bare import of src/define/*: the components package marks
-// only dist/define as having side effects, so a production build drops those imports.
-defineElement('sip-status-badge', SipStatusBadge);
-defineElement('sip-plan-editor', SipPlanEditor);
 
 export default {
   title: 'Components/Plan editor',
@@ -95,3 +95,16 @@ export const ActingForAPartyWithoutConsent = {
   render: (a: Args) =>
     html`<sip-plan-editor .plan=${complete} .repository=${memory()} locale=${a.locale} mode=${a.mode} today=${a.today} party="fk" ?readonly=${a.readonly}></sip-plan-editor>`,
 };
+
+// One story per UI language, each on a partial plan of its country (the
+// Swedish SIP for sv and en, the Norwegian IP for nb and nn), so the form's
+// labels and the rules' messages about what is missing both show.
+
+/** Svenska (sv), the default. */
+export const Swedish = { args: { locale: 'sv' }, render: editor(partial) };
+/** Norsk bokmål (nb). */
+export const NorwegianBokmal = { args: { locale: 'nb' }, render: editor(partialNorwegian) };
+/** Norsk nynorsk (nn). */
+export const NorwegianNynorsk = { args: { locale: 'nn' }, render: editor(partialNorwegian) };
+/** English (en). */
+export const English = { args: { locale: 'en' }, render: editor(partial) };

@@ -1,10 +1,7 @@
 import { html } from 'lit';
-import { SipStatusBadge } from '../packages/components/src/shared/status-badge.js';
-import { defineElement } from '../packages/components/src/shared/define.js';
-
-// Defined here, not by a bare import of src/define/*: the components package marks
-// only dist/define as having side effects, so a production build drops those imports.
-defineElement('sip-status-badge', SipStatusBadge);
+// A bare import survives the production build: packages/components/package.json
+// lists src/define/*.ts under sideEffects.
+import '../packages/components/src/define/sip-status-badge.js';
 
 export default {
   title: 'Shared/Status badge',

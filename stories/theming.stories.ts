@@ -2,10 +2,10 @@ import { html } from 'lit';
 import type { Plan } from '@sip-kit/core';
 import type { RepositoryService } from '../packages/components/src/context/services.js';
 import sePlan from '../packages/core/examples/se-sip.json' with { type: 'json' };
-import { SipPlanEditor } from '../packages/components/src/plan-editor/sip-plan-editor.js';
-import { SipConsent } from '../packages/components/src/consent/sip-consent.js';
-import { SipStatusBadge } from '../packages/components/src/shared/status-badge.js';
-import { defineElement } from '../packages/components/src/shared/define.js';
+// Bare imports survive the production build: packages/components/package.json
+// lists src/define/*.ts under sideEffects.
+import '../packages/components/src/define/sip-plan-editor.js';
+import '../packages/components/src/define/sip-consent.js';
 
 /**
  * The components take their look from `--sip-*` custom properties. They
@@ -14,11 +14,6 @@ import { defineElement } from '../packages/components/src/shared/define.js';
  * that hosts the plan) and every element follows. Change the controls to see
  * the tokens applied live.
  */
-// Defined here, not by a bare import of src/define/*: the components package marks
-// only dist/define as having side effects, so a production build drops those imports.
-defineElement('sip-plan-editor', SipPlanEditor);
-defineElement('sip-consent', SipConsent);
-defineElement('sip-status-badge', SipStatusBadge);
 
 export default {
   title: 'Guides/Theming',

@@ -6,53 +6,29 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium, openPage } from '../lib/browser.js';
+import { serve, type Served } from '../lib/serve.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, '.cache/storybook-static');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The locale stories every element has, by the end of their story id. */
+const LOCALE_STORIES: Record<string, string> = { '--swedish': 'sv', '--norwegian-bokmal': 'nb', '--norwegian-nynorsk': 'nn', '--english': 'en' };
+const ELEMENT_STORIES = ['plan-editor', 'consent', 'followup'];
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json',
-};
-
-/** A static file server for the built Storybook, confined to `dir`. */
-function serve(dir: string): Server {
-  return createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = resolve(dir, `.${path}`);
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
+interface IndexEntry {
+  id: string;
+  type: string;
+  importPath: string;
 }
+const readIndex = (): IndexEntry[] => Object.values((JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> }).entries);
 
-let server: Server;
+let site: Served;
 let base: string;
 let browser: Browser;
 
@@ -64,24 +40,32 @@ before(async () => {
     timeout: 240_000,
   });
   assert.equal(built.status, 0, `storybook build failed:\n${built.stdout}\n${built.stderr}`);
-  server = serve(out);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await serve(out);
+  base = site.base.replace(/\/$/, '');
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await site?.close();
 });
 
 interface AxeResult {
   violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
 }
 
-test('every story renders with zero axe violations and no page errors', { timeout: 420_000 }, async () => {
-  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, { id: string; type: string }> };
-  const stories = Object.values(index.entries).filter((e) => e.type === 'story').map((e) => e.id);
+test('each of the three elements has a story in every locale (sv, nb, nn, en)', () => {
+  const entries = readIndex();
+  for (const file of ELEMENT_STORIES) {
+    const ids = entries.filter((e) => e.type === 'story' && e.importPath === `./stories/${file}.stories.ts`).map((e) => e.id);
+    for (const suffix of Object.keys(LOCALE_STORIES)) {
+      assert.ok(ids.some((id) => id.endsWith(suffix)), `stories/${file}.stories.ts has a story ending in ${suffix} (has ${ids.join(', ')})`);
+    }
+  }
+});
+
+test('every story renders with zero axe violations and no page errors; locale stories render in their locale', { timeout: 420_000 }, async () => {
+  const stories = readIndex().filter((e) => e.type === 'story').map((e) => e.id);
   assert.ok(stories.length > 0, 'index.json lists no stories');
 
   const { page, problems } = await openPage(browser, `${base}/iframe.html`);
@@ -108,6 +92,15 @@ test('every story renders with zero axe violations and no page errors', { timeou
       } catch (err) {
         failures.push(`${id}: did not render a sip-* element with shadow content within 15 s (${String(err).split('\n')[0]})`);
         continue;
+      }
+      const locale = Object.entries(LOCALE_STORIES).find(([suffix]) => id.endsWith(suffix))?.[1];
+      if (locale) {
+        const shown = await page.evaluate(() =>
+          [...document.querySelectorAll('#storybook-root *')]
+            .filter((e) => e.localName.startsWith('sip-') && 'activeLocale' in e)
+            .map((e) => `${e.localName}:${(e as unknown as { activeLocale: string }).activeLocale}`),
+        );
+        if (shown.length === 0 || shown.some((s) => !s.endsWith(`:${locale}`))) failures.push(`${id}: not in ${locale}: ${shown.join(', ')}`);
       }
       if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
       const result = (await page.evaluate(
