@@ -2,15 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIP_KIT_VERSION } from '../src/index.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/sip-rules.ts', import.meta.url));
 
-function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], stdin = '', node: string[] = ['--import', 'tsx', CLI]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...node, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -69,7 +70,16 @@ test('--pack applies one pack to every plan; the table format is for people', as
 });
 
 test('wrong usage gives a clear message and exit code 2', async () => {
-  for (const args of [['check'], ['check', '--today', '2026-02-30'], ['check', '--today', '2026-11-25', '--format', 'xml'], ['check', '--today', '2026-11-25', '--pack', 'atlantis'], ['check', '--nope'], ['frobnicate']]) {
+  for (const args of [
+    ['check'],
+    ['check', '--today', '2026-02-30'],
+    ['check', '--today', '2026-11-25', '--format', 'xml'],
+    ['check', '--today', '2026-11-25', '--pack', 'atlantis'],
+    ['check', '--today', '2026-11-25', '--threads', 'many'],
+    ['check', '--today', '2026-11-25', '--threads', '99'],
+    ['check', '--nope'],
+    ['frobnicate'],
+  ]) {
     const { code, stderr, stdout } = await run(args);
     assert.equal(code, 2, args.join(' '));
     assert.match(stderr, /sip-rules/);
@@ -93,4 +103,40 @@ test('no progress bar when stderr is not a terminal', async () => {
   assert.equal(code, 0);
   assert.equal(stderr, '');
   assert.equal(stdout.trim().split('\n').length, 6000);
+});
+
+test('with worker threads the built CLI writes what one thread writes, in input order', async (t) => {
+  // Worker threads need JavaScript (tsx does not load into them), so this builds the CLI the way the package build does.
+  const { build } = await import('esbuild');
+  const src = fileURLToPath(new URL('../src/', import.meta.url));
+  const out = mkdtempSync(join(fileURLToPath(new URL('../', import.meta.url)), '.scratch-cli-'));
+  t.after(() => rmSync(out, { recursive: true, force: true }));
+  const entryPoints = readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
+    .map((f) => join(src, f));
+  await build({ entryPoints, outdir: out, outbase: src, format: 'esm', platform: 'node', target: 'es2022', logLevel: 'error' });
+  const cli = join(out, 'cli', 'sip-rules.js');
+
+  // About 6 MB: enough batches that both workers take several, with invalid, blank and CRLF lines among them.
+  const types = ['se-sip', 'se-sip-child', 'se-sip-discharge', 'se-lss-ip', 'no-ip', 'pcsp'];
+  const lines = Array.from({ length: 1200 }, (_, i) => {
+    if (i % 97 === 5) return '{not json';
+    if (i % 89 === 7) return '{"formatVersion":1}';
+    if (i % 83 === 9) return '';
+    const plan = JSON.parse(exampleLine(types[i % types.length] as string)) as { id: string };
+    plan.id = `plan-${i}`;
+    return JSON.stringify(plan) + (i % 2 ? '\r' : '');
+  });
+  const input = `${lines.join('\n')}\n`;
+  const one = await run(['check', '--today', '2026-11-25', '--threads', '0'], input, [cli]);
+  const two = await run(['check', '--today', '2026-11-25', '--threads', '2'], input, [cli]);
+  assert.equal(two.stderr, '');
+  assert.equal(two.code, 1);
+  assert.equal(one.code, 1);
+  assert.equal(two.stdout, one.stdout);
+  const numbers = two.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { line: number }).line);
+  assert.deepEqual(
+    numbers,
+    lines.flatMap((l, i) => (l === '' ? [] : [i + 1])),
+  );
 });

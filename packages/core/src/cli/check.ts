@@ -6,18 +6,14 @@
  */
 import { fstatSync } from 'node:fs';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
-import { isIsoDate } from '../dates.js';
-import { SipValidationError, type SipIssue } from '../errors.js';
-import { isLocale } from '../i18n/locales.js';
-import { planIssues } from '../model/parse.js';
-import { evaluatePlan, evaluatePlanAsync, type PlanEvaluation } from '../rules/evaluate.js';
-import type { RulePack } from '../rules/pack.js';
-import { packFromArg, UsageError, type Io } from './common.js';
-import { readLines } from './lines.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { readBatches, type LineBatch } from './batches.js';
+import { createBatchProcessor, DEFAULT_MAX_LINE_BYTES, parseCheckArgs, TABLE_HEADER, type BatchOutput } from './check-batch.js';
+import type { WorkerInput, WorkerReply } from './check-worker.js';
+import type { Io } from './common.js';
 
-/** Default bound on one input line: real plans are far smaller, and the plan model caps its own size. */
-export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+export { DEFAULT_MAX_LINE_BYTES } from './check-batch.js';
 
 /** Help text of `sip-rules check`. */
 export const CHECK_HELP = `Usage: sip-rules check --today YYYY-MM-DD [options] < plans.ndjson
@@ -38,81 +34,13 @@ Options:
   --engine compiled|reference
                            compiled (default) or json-rules-engine (slow; audits)
   --max-line-bytes N       longest accepted line (default ${DEFAULT_MAX_LINE_BYTES})
+  --threads N              worker threads for a large input (default: one per
+                           core, at most 8; 0: none); results are the same and
+                           in input order either way
   -h, --help               this help
 
 Exit codes: 0 every line was a valid plan, 1 some line was invalid, 2 wrong usage.
 `;
-
-interface CheckOptions {
-  today: string;
-  pack?: RulePack;
-  format: 'ndjson' | 'table';
-  locale?: string;
-  engine: 'compiled' | 'reference';
-  maxLineBytes: number;
-}
-
-function parseCheckArgs(args: readonly string[]): CheckOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        today: { type: 'string' },
-        pack: { type: 'string' },
-        format: { type: 'string' },
-        locale: { type: 'string' },
-        engine: { type: 'string' },
-        'max-line-bytes': { type: 'string' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] ?? 'invalid arguments' : 'invalid arguments');
-  }
-  const today = values.today;
-  if (typeof today !== 'string') throw new UsageError('--today YYYY-MM-DD is required');
-  if (!isIsoDate(today)) throw new UsageError(`--today must be a real date as YYYY-MM-DD, got '${String(today).slice(0, 40)}'`);
-  const format = (values.format ?? 'ndjson') as string;
-  if (format !== 'ndjson' && format !== 'table') throw new UsageError(`--format is ndjson or table, got '${format.slice(0, 40)}'`);
-  const engine = (values.engine ?? 'compiled') as string;
-  if (engine !== 'compiled' && engine !== 'reference') throw new UsageError(`--engine is compiled or reference, got '${engine.slice(0, 40)}'`);
-  const locale = values.locale as string | undefined;
-  if (locale !== undefined && !isLocale(locale)) throw new UsageError(`--locale is sv, nb, nn or en, got '${locale.slice(0, 40)}'`);
-  const maxRaw = (values['max-line-bytes'] ?? String(DEFAULT_MAX_LINE_BYTES)) as string;
-  const maxLineBytes = Number(maxRaw);
-  if (!/^\d+$/.test(maxRaw) || maxLineBytes < 2 || maxLineBytes > 1024 * 1024 * 1024) {
-    throw new UsageError('--max-line-bytes is a whole number of bytes between 2 and 1073741824');
-  }
-  return {
-    today,
-    format,
-    engine,
-    maxLineBytes,
-    ...(values.pack !== undefined ? { pack: packFromArg(values.pack as string) } : {}),
-    ...(locale !== undefined ? { locale } : {}),
-  };
-}
-
-/** One output record. */
-type LineResult =
-  | ({ line: number; ok: true } & PlanEvaluation)
-  | { line: number; ok: false; error: { code: string; message: string; issues?: SipIssue[] } };
-
-function errorResult(line: number, code: string, message: string, issues?: SipIssue[]): LineResult {
-  return { line, ok: false, error: issues ? { code, message, issues: issues.slice(0, 20) } : { code, message } };
-}
-
-const TABLE_HEADER = `${'line'.padStart(7)}  ${'plan'.padEnd(24)} ${'pack'.padEnd(17)} ${'complete'.padEnd(8)} ${'overdue'.padStart(7)}  missing / error\n`;
-
-function tableRow(r: LineResult): string {
-  const line = String(r.line).padStart(7);
-  if (!r.ok) return `${line}  ${'-'.padEnd(24)} ${'-'.padEnd(17)} ${'ERROR'.padEnd(8)} ${'-'.padStart(7)}  ${r.error.code}: ${r.error.message.slice(0, 120)}\n`;
-  const overdue = r.deadlines.filter((d) => d.status === 'overdue').length;
-  const missing = [...new Set(r.completeness.missing.map((m) => m.code))].join(', ');
-  return `${line}  ${r.planId.slice(0, 24).padEnd(24)} ${r.pack.id.padEnd(17)} ${(r.completeness.complete ? 'yes' : 'no').padEnd(8)} ${String(overdue).padStart(7)}  ${missing}\n`;
-}
 
 /** Draws a progress bar on stderr (only used when it is a terminal). */
 class Progress {
@@ -145,14 +73,115 @@ class Progress {
   }
 }
 
+/** Bytes of input per batch: large enough that handing a batch to a worker costs little, small enough to spread work early. */
+const BATCH_BYTES = 512 * 1024;
+/** Worker threads start with this batch: below it (about 1 MB of input) starting them costs more than it saves. */
+const WORKERS_FROM_BATCH = 2;
+/** Batches in flight per worker: one being evaluated, one waiting, so a worker never idles. */
+const PER_WORKER = 2;
+/** Default cap on worker threads. */
+const DEFAULT_MAX_THREADS = 8;
+
+/** A result waiting for its turn: bytes from a worker, or text from the main thread. */
+type Ready = { plans: number; invalid: number } & ({ bytes: Uint8Array } | { text: string });
+
+/** Worker threads that evaluate batches; each reply is matched to its batch by `seq`. */
+class WorkerPool {
+  private readonly workers: Worker[] = [];
+  /** Workers that have loaded and can take batches, with the batches each has in hand. */
+  private readonly load = new Map<Worker, number>();
+  private readonly waiting = new Map<number, { resolve(r: Ready): void; reject(e: Error): void }>();
+  private failure: Error | null = null;
+  /** Why a worker could not start, if one could not. */
+  startFailure: Error | null = null;
+
+  constructor(args: readonly string[], count: number) {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { args } satisfies WorkerInput });
+      this.workers.push(worker);
+      worker.on('message', (m: WorkerReply) => this.onReply(worker, m));
+      worker.on('error', (e: Error) => this.onStop(worker, e));
+      worker.on('exit', (code) => this.onStop(worker, new Error(`a worker thread stopped (exit code ${code})`)));
+    }
+  }
+
+  /** True when no worker is left that could ever start: the main thread does the work. */
+  get broken(): boolean {
+    return this.workers.length === 0;
+  }
+
+  /** True once some worker is ready. */
+  get started(): boolean {
+    return this.load.size > 0;
+  }
+
+  /** The ready worker with the fewest batches in hand, when it has room for one more. */
+  private pick(): Worker | undefined {
+    let best: Worker | undefined;
+    for (const [w, n] of this.load) if (n < PER_WORKER && (best === undefined || n < (this.load.get(best) as number))) best = w;
+    return best;
+  }
+
+  /** True when a ready worker can take a batch now. */
+  get hasRoom(): boolean {
+    return this.pick() !== undefined;
+  }
+
+  /** Sends `batch` to the least busy ready worker (call only when {@link hasRoom}); its buffer is transferred. */
+  submit(batch: LineBatch): Promise<Ready> {
+    const worker = this.pick();
+    if (this.failure || !worker) return Promise.reject(this.failure ?? new Error('no worker thread has room'));
+    this.load.set(worker, (this.load.get(worker) as number) + 1);
+    return new Promise<Ready>((resolve, reject) => {
+      this.waiting.set(batch.seq, { resolve, reject });
+      worker.postMessage(batch, [batch.data.buffer as ArrayBuffer]);
+    });
+  }
+
+  private onReply(worker: Worker, m: WorkerReply): void {
+    if ('ready' in m) {
+      this.load.set(worker, 0);
+      return;
+    }
+    this.load.set(worker, (this.load.get(worker) as number) - 1);
+    const w = this.waiting.get(m.seq);
+    this.waiting.delete(m.seq);
+    if (!w) return;
+    if ('failure' in m) w.reject(new Error(m.failure));
+    else w.resolve({ bytes: m.bytes, plans: m.plans, invalid: m.invalid });
+  }
+
+  private onStop(worker: Worker, error: Error): void {
+    const i = this.workers.indexOf(worker);
+    if (i === -1) return; // closed, or its 'exit' after its 'error'
+    this.workers.splice(i, 1);
+    // One that never got ready (it could not load) is left out; one that stops mid-work loses batches.
+    if (!this.load.delete(worker)) {
+      this.startFailure ??= error;
+      return;
+    }
+    this.failure ??= error;
+    for (const w of this.waiting.values()) w.reject(error);
+    this.waiting.clear();
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    const all = this.workers.splice(0);
+    this.load.clear();
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+}
+
+/** Worker threads to use, or 0. Running from TypeScript source (tsx does not load into workers), there are none. */
+function threadCount(requested: number | undefined): number {
+  if (!import.meta.url.endsWith('.js')) return 0;
+  return requested ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
+}
+
 /** Runs `sip-rules check`. */
 export async function runCheck(args: readonly string[], io: Io): Promise<number> {
   const options = parseCheckArgs(args);
-  const evalOptions = {
-    today: options.today,
-    ...(options.pack ? { pack: options.pack } : {}),
-    ...(options.locale ? { locale: options.locale } : {}),
-  };
   let total: number | null = null;
   if (io.stderr.isTTY && typeof io.stdin.fd === 'number') {
     try {
@@ -171,56 +200,81 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
     }
   }
 
+  const inline = createBatchProcessor(options);
+  const threads = threadCount(options.threads);
+  let pool: WorkerPool | null = null;
   let invalid = 0;
-  let count = 0;
-  let out: string[] = [];
-  let pending = 0;
-  const flush = async (): Promise<void> => {
-    if (!out.length) return;
-    const chunk = out.join('');
-    out = [];
-    pending = 0;
+  let plans = 0;
+  // Results by batch, written strictly in batch order.
+  const ready = new Map<number, Ready>();
+  let nextToWrite = 0;
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  let warned = false;
+
+  const write = async (chunk: string | Uint8Array): Promise<void> => {
     if (!io.stdout.write(chunk)) await once(io.stdout, 'drain');
   };
-  const emit = async (r: LineResult): Promise<void> => {
-    if (!r.ok) invalid++;
-    const text = options.format === 'table' ? tableRow(r) : `${JSON.stringify(r)}\n`;
-    out.push(text);
-    pending += text.length;
-    if (pending > 64 * 1024) await flush();
+  const writeReady = async (): Promise<void> => {
+    for (let r = ready.get(nextToWrite); r; r = ready.get(nextToWrite)) {
+      ready.delete(nextToWrite++);
+      plans += r.plans;
+      invalid += r.invalid;
+      const out = 'bytes' in r ? r.bytes : r.text;
+      if (out.length) await write(out);
+    }
   };
-  if (options.format === 'table') out.push(TABLE_HEADER);
+  const track = (seq: number, p: Promise<Ready>): void => {
+    const done: Promise<void> = p.then(
+      (r) => {
+        ready.set(seq, r);
+      },
+      (e: unknown) => {
+        failure ??= e;
+      },
+    );
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+  };
+  const fromMain = async (batch: LineBatch): Promise<void> => {
+    const out: BatchOutput = await inline(batch);
+    ready.set(batch.seq, out);
+  };
 
-  for await (const line of readLines(counted(), options.maxLineBytes)) {
-    progress?.update(bytes, count);
-    if (line.tooLong) {
-      await emit(errorResult(line.number, 'line-too-long', `The line is longer than ${options.maxLineBytes} bytes`));
-      count++;
-      continue;
+  if (options.format === 'table') await write(TABLE_HEADER);
+  try {
+    for await (const batch of readBatches(counted(), { maxLineBytes: options.maxLineBytes, targetBytes: BATCH_BYTES })) {
+      progress?.update(bytes, plans);
+      if (batch.seq === WORKERS_FROM_BATCH && threads > 0) pool = new WorkerPool(args, threads);
+      for (;;) {
+        if (failure) throw failure;
+        if (pool && !pool.broken && pool.hasRoom) {
+          track(batch.seq, pool.submit(batch));
+          break;
+        }
+        if (pool?.broken && !warned) {
+          warned = true;
+          io.stderr.write(`sip-rules check: no worker thread could start (${pool.startFailure?.message.split('\n')[0] ?? 'unknown'}); going on in one thread.\n`);
+        }
+        if (!pool || pool.broken || !pool.started || inFlight.size === 0) {
+          // No worker can take it yet: evaluate here rather than wait.
+          await fromMain(batch);
+          break;
+        }
+        await Promise.race(inFlight);
+      }
+      await writeReady();
     }
-    if (line.text.trim() === '') continue;
-    count++;
-    let input: unknown;
-    try {
-      input = JSON.parse(line.text);
-    } catch {
-      await emit(errorResult(line.number, 'json-invalid', 'The line is not valid JSON'));
-      continue;
+    while (inFlight.size) {
+      await Promise.race(inFlight);
+      if (failure) throw failure;
+      await writeReady();
     }
-    const { plan, issues } = planIssues(input);
-    if (!plan) {
-      await emit(errorResult(line.number, 'plan-invalid', new SipValidationError(issues).message, issues));
-      continue;
-    }
-    try {
-      const result = options.engine === 'reference' ? await evaluatePlanAsync(plan, { ...evalOptions, engine: 'reference' }) : evaluatePlan(plan, evalOptions);
-      await emit({ line: line.number, ok: true, ...result });
-    } catch (e) {
-      if (!SipValidationError.is(e)) throw e;
-      await emit(errorResult(line.number, 'evaluation-failed', e.message, e.issues));
-    }
+    if (failure) throw failure;
+    await writeReady();
+  } finally {
+    await pool?.close();
   }
-  await flush();
   progress?.done();
   return invalid > 0 ? 1 : 0;
 }
