@@ -60,6 +60,11 @@ export class PlanSaver {
       this.needsSave = true;
       this.schedule();
     });
+    // Edits made before the repository arrived (it may load on demand) are saved too.
+    if (store.dirty) {
+      this.needsSave = true;
+      this.schedule();
+    }
   }
 
   /** The current status. */

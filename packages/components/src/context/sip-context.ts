@@ -89,7 +89,8 @@ export class SipContext extends LitElement {
     if (changed.has('rules') || changed.has('pack') || changed.has('today')) {
       this.provision.update({ rules: this.rules ?? createRulesService({ ...(this.pack ? { pack: this.pack } : {}), ...(this.today ? { today: this.today } : {}) }) });
     }
-    if (changed.has('repository')) void this.resolveRepository();
+    // A `.plan` without a repository autosaves to browser storage, like a plan loaded by `plan-id`.
+    if (changed.has('repository') || (changed.has('plan') && this.plan && !this.provision.services.repository)) void this.resolveRepository();
     if (changed.has('plan') && this.plan) this.useplan(this.plan);
     else if (changed.has('planId') && this.planId && !this.plan) void this.load(this.planId);
   }

@@ -70,6 +70,24 @@ describe('shared layer', () => {
     expect(text(b!, '#name')).to.equal('Cecilia');
   });
 
+  it('a <sip-context> given only .plan autosaves it to browser storage (the default repository)', async () => {
+    const own = { ...plan('Ebba'), id: `ctx-default-${Date.now().toString(36)}` };
+    const wrap = await fixture<SipContext>(html`<sip-context .plan=${own} autosave-delay="0"><sip-test-probe></sip-test-probe></sip-context>`);
+    const probe = wrap.querySelector('sip-test-probe') as ProbeElement;
+    await probe.updateComplete;
+    probe.store!.updatePerson({ name: 'Ebba Ek' });
+    const { browserRepository } = await import('@sip-kit/adapters');
+    const repo = browserRepository();
+    let stored: Plan | undefined;
+    for (let i = 0; i < 100 && !stored; i++) {
+      stored = await repo.load(own.id).catch(() => undefined);
+      if (!stored) await new Promise((r) => setTimeout(r, 50));
+    }
+    repo.close();
+    expect(stored?.person.name).to.equal('Ebba Ek');
+    expect(stored?.version).to.equal(1);
+  });
+
   it('connects an element to a provider that upgrades after it (ContextRoot)', async () => {
     const host = await mount<HTMLElement>(litHtml`<div><sip-late-context><sip-test-probe></sip-test-probe></sip-late-context></div>`);
     const probe = host.querySelector('sip-test-probe') as ProbeElement;
