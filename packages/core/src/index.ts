@@ -3,17 +3,15 @@
  * the working-day calendar, rule packs and their evaluators, and translations.
  * Runs in Node and in browsers; touches no DOM.
  *
- * Everything public is re-exported here from one barrel per area, so nothing is
- * exported by accident.
+ * This is the default entry (Node, and any environment without the `browser`
+ * export condition): every built-in rule pack and every locale is there
+ * synchronously. The `browser` entry exports the same API but loads packs and
+ * locales on demand (`loadBuiltinPack`, `loadLocale`), which keeps them out of
+ * a page's first download.
  * @packageDocumentation
  */
-export * from './version.js';
-export * from './errors.js';
-export * from './dates.js';
-export * from './model/index.js';
-export * from './store/index.js';
-export * from './i18n/index.js';
-export * from './calendar/index.js';
-export * from './rules/index.js';
-export * from './repository.js';
-export * from './ical.js';
+// Side effects on purpose: register every pack and locale for synchronous use.
+import './rules/all-packs.js';
+import './i18n/all-locales.js';
+
+export * from './api.js';

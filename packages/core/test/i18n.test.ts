@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SipValidationError } from '../src/errors.js';
-import { DEFAULT_LOCALE, LOCALES, MESSAGES, formatIssues, hasMessage, isLocale, resolveLocale, translate } from '../src/i18n/index.js';
+// The default entry: every locale registered (the browser entry's on-demand loading is tested in i18n-lazy.test.ts).
+import { DEFAULT_LOCALE, LOCALES, MESSAGES, formatIssues, hasMessage, isLocale, resolveLocale, translate } from '../src/index.js';
 import { ISSUE_CODES, PLAN_STATUSES, PLAN_TYPES, parsePlan } from '../src/model/index.js';
 
 describe('message catalogues', () => {
   test('every key in every locale, and no locale has keys the others lack', () => {
-    const reference = Object.keys(MESSAGES.sv).sort();
+    const reference = Object.keys(MESSAGES.sv!).sort();
     for (const locale of LOCALES) {
-      const keys = Object.keys(MESSAGES[locale]).sort();
+      const keys = Object.keys(MESSAGES[locale]!).sort();
       const missing = reference.filter((k) => !keys.includes(k));
       const extra = keys.filter((k) => !reference.includes(k));
       assert.deepEqual({ locale, missing, extra }, { locale, missing: [], extra: [] });
@@ -18,9 +19,9 @@ describe('message catalogues', () => {
   test('no message is empty, and placeholders match the Swedish ones', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const locale of LOCALES) {
-      for (const [key, text] of Object.entries(MESSAGES[locale])) {
+      for (const [key, text] of Object.entries(MESSAGES[locale]!)) {
         assert.ok(text.trim().length > 0, `${locale} ${key}`);
-        assert.deepEqual(placeholders(text), placeholders(MESSAGES.sv[key as keyof typeof MESSAGES.sv]), `${locale} ${key}`);
+        assert.deepEqual(placeholders(text), placeholders(MESSAGES.sv![key as keyof typeof MESSAGES.sv]), `${locale} ${key}`);
       }
     }
   });

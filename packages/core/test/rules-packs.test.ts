@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   BUILTIN_PACK_IDS,
   SipValidationError,
@@ -11,13 +12,18 @@ import {
   getBuiltinPack,
   loadRulePack,
 } from '../src/index.js';
-import { MIRROR_FILE, readPackFiles, renderMirror } from './support/rules-packs-source.js';
+import { readPackFiles, renderMirrors } from './support/rules-packs-source.js';
 import { example } from './support/rules-examples.js';
 
-test('the shipped pack mirror matches the JSON packs (SIP_WRITE_PACKS=1 rewrites it)', () => {
-  const expected = renderMirror();
-  if (process.env['SIP_WRITE_PACKS'] === '1') writeFileSync(MIRROR_FILE, expected);
-  assert.equal(readFileSync(MIRROR_FILE, 'utf8'), expected, 'builtin-packs.ts is stale: run with SIP_WRITE_PACKS=1');
+test('the shipped pack mirrors match the JSON packs (SIP_WRITE_PACKS=1 rewrites them)', () => {
+  for (const [file, expected] of renderMirrors(loadRulePack)) {
+    if (process.env['SIP_WRITE_PACKS'] === '1') {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, expected);
+    }
+    assert.ok(existsSync(file), `${file} is missing: run with SIP_WRITE_PACKS=1`);
+    assert.equal(readFileSync(file, 'utf8'), expected, `${file} is stale: run with SIP_WRITE_PACKS=1`);
+  }
 });
 
 test('every built-in pack loads, and its file name is its id', () => {

@@ -7,7 +7,6 @@ import {
   consentWarnings,
   consentsInForce,
   formatIssues,
-  isBuiltinPackId,
   missingPlanConsent,
   translate,
   type Consent,
@@ -579,11 +578,12 @@ export class SipConsent extends SipElement<ConsentKey> {
       ${print}`;
   }
 
-  /** Core's consent warnings for the plan on the day (the provider's built-in pack, else the plan's default); none if the rules fail. */
+  /** Core's consent warnings for the plan on the day, by the rules service's pack (none while it loads, or if the rules fail). */
   private consentWarnings(plan: Plan): ConsentWarning[] {
-    const packId = this.planController.rules.packId;
+    const pack = this.planController.pack();
+    if (!pack) return [];
     try {
-      return consentWarnings(plan, { today: this.day, pack: isBuiltinPackId(packId) ? packId : undefined });
+      return consentWarnings(plan, { today: this.day, pack });
     } catch (error) {
       console.warn('sip-kit: the consent warnings could not be computed', error);
       return [];

@@ -1,4 +1,16 @@
-import type { IsoDate, Locale, Plan, RulePack } from '@sip-kit/core';
+import {
+  defaultPackIdFor,
+  getBuiltinPack,
+  isBuiltinPackId,
+  isBuiltinPackLoaded,
+  isLocaleLoaded,
+  loadBuiltinPack,
+  loadLocale,
+  type IsoDate,
+  type Locale,
+  type Plan,
+  type RulePack,
+} from '@sip-kit/core';
 import { coreEvaluate } from './core-rules.js';
 import type { PlanFeedback, RulesService } from './services.js';
 
@@ -26,17 +38,48 @@ const NO_FEEDBACK: PlanFeedback = Object.freeze({ complete: true, missing: [], d
 /**
  * A rules service that evaluates each plan object once (plans are immutable,
  * so the result is memoised per object) and never throws: a broken pack gives
- * no feedback rather than a broken page.
+ * no feedback rather than a broken page. Built-in packs and core's messages
+ * load on demand (in browsers each is a small chunk): until they are there,
+ * `feedback` is empty and `prepare` says what to wait for.
  */
 export function createRulesService(options: RulesServiceOptions = {}): RulesService {
   const today = options.today ?? localToday();
   const pack = options.pack;
   const evaluate = options.evaluate ?? ((plan, day, locale) => coreEvaluate(plan, day, pack, locale));
   const cache = new WeakMap<Plan, Map<string, PlanFeedback>>();
+  const loading = new Map<string, Promise<void>>();
+  // The built-in pack `plan` needs: the named one, or the plan type's default; none for a pack object.
+  const builtinFor = (plan: Plan) => (typeof pack === 'string' ? (isBuiltinPackId(pack) ? pack : undefined) : pack ? undefined : defaultPackIdFor(plan));
+  const prepare = (plan: Plan, locale?: Locale): Promise<void> | undefined => {
+    if (options.evaluate) return undefined; // the host evaluates; nothing of ours to load
+    const id = builtinFor(plan);
+    const needPack = id !== undefined && !isBuiltinPackLoaded(id);
+    const messages = locale ?? plan.locale;
+    const needMessages = messages !== undefined && !isLocaleLoaded(messages);
+    if (!needPack && !needMessages) return undefined;
+    // One promise per (pack, locale), so every render asks for the same wait.
+    const key = `${needPack ? id : ''}|${needMessages ? messages : ''}`;
+    let ready = loading.get(key);
+    if (!ready) {
+      ready = Promise.all([needPack ? loadBuiltinPack(id) : undefined, needMessages ? loadLocale(messages) : undefined]).then(() => undefined);
+      const settled = () => loading.delete(key);
+      ready.then(settled, settled);
+      loading.set(key, ready);
+    }
+    return ready;
+  };
   return {
     packId: typeof pack === 'string' ? pack : pack?.id,
     today,
+    prepare,
+    packFor(plan: Plan): RulePack | undefined {
+      if (pack !== undefined && typeof pack !== 'string') return pack;
+      const id = builtinFor(plan);
+      return id && isBuiltinPackLoaded(id) ? getBuiltinPack(id) : undefined;
+    },
     feedback(plan: Plan, locale?: Locale): PlanFeedback {
+      // Not memoised while the pack or the messages are still loading: the answer would be stale.
+      if (prepare(plan, locale)) return NO_FEEDBACK;
       let perLocale = cache.get(plan);
       if (!perLocale) cache.set(plan, (perLocale = new Map()));
       let result = perLocale.get(locale ?? '');

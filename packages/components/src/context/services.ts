@@ -4,7 +4,7 @@
  * rules service for feedback whenever the plan changes.
  * @module
  */
-import type { Actor, Deadline, IsoDate, Locale, MissingItem, Plan, PlanStore } from '@sip-kit/core';
+import type { Actor, Deadline, IsoDate, Locale, MissingItem, Plan, PlanStore, RulePack } from '@sip-kit/core';
 
 /**
  * The plan store (`createPlanStore` in `@sip-kit/core`): the one way elements
@@ -40,6 +40,15 @@ export interface RulesService {
   readonly today: IsoDate;
   /** Completeness and deadlines for `plan`, messages in `locale` (default the plan's); memoised per plan object and locale. */
   feedback(plan: Plan, locale?: Locale): PlanFeedback;
+  /**
+   * Starts loading what `feedback(plan, locale)` needs (a built-in pack, core's
+   * messages in `locale`) and resolves when it is there; `undefined` when
+   * nothing is missing. Elements re-render when it resolves. Optional for a
+   * host's own service.
+   */
+  prepare?(plan: Plan, locale?: Locale): Promise<void> | undefined;
+  /** The pack `plan` is judged by, when it is loaded (for rules elements call themselves, such as consent warnings). */
+  packFor?(plan: Plan): RulePack | undefined;
 }
 
 /** Where plans are loaded from and saved to (`PlanRepository` in core; every adapter satisfies it). */

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DEFAULT_LOCALE, isLocale, resolveLocale, type Locale } from '@sip-kit/core';
+import { DEFAULT_LOCALE, isLocale, isLocaleLoaded, loadLocale, resolveLocale, type Locale } from '@sip-kit/core';
 import { localeContext } from '../context/keys.js';
 import { LOCALE_PROVIDER_MARK } from '../context/provide.js';
 import type { Catalogue } from '../i18n/catalogue.js';
@@ -108,12 +108,14 @@ export class LocaleController implements ReactiveController {
   /** Works the locale out again (called on `lang` changes, provider changes and by the host when `locale` changes). */
   resolve(): void {
     const next = resolveElementLocale(this.host, this.provided, this.host.locale);
-    const missing = this.catalogues.some((c) => !c.peek(next));
+    // Core's messages (validation and rule texts) load per locale too.
+    const missing = !isLocaleLoaded(next) || this.catalogues.some((c) => !c.peek(next));
     if (next === this.value && !missing) return;
     this.value = next;
     this.host.requestUpdate();
     if (missing) {
-      this.loading = Promise.all(this.catalogues.map((c) => c.load(next))).then(() => {
+      const core = loadLocale(next).catch((error: unknown) => console.warn(`sip-kit: the ${next} messages could not be loaded`, error));
+      this.loading = Promise.all([core, ...this.catalogues.map((c) => c.load(next))]).then(() => {
         if (this.value === next) this.host.requestUpdate();
       });
     }

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createPlanStore, type Actor, type IsoDate, type Locale, type Plan, type PlanCommand, type StoreEvent } from '@sip-kit/core';
+import { createPlanStore, type Actor, type IsoDate, type Locale, type Plan, type PlanCommand, type RulePack, type StoreEvent } from '@sip-kit/core';
 import { ensureContextRoot } from '../context/context-root.js';
 import { defaultRepository } from '../context/default-repository.js';
 import { actorContext, planStoreContext, repositoryContext, rulesContext, saverContext } from '../context/keys.js';
@@ -94,10 +94,51 @@ export class PlanController implements ReactiveController {
     return this.ownRules;
   }
 
-  /** Completeness and deadlines for the current plan, messages in `locale` (memoised per plan). */
+  /** Completeness and deadlines for the current plan, messages in `locale` (memoised per plan); empty while the pack loads. */
   feedback(locale?: Locale): PlanFeedback {
     const plan = this.plan;
-    return plan ? this.rules.feedback(plan, locale) : NO_FEEDBACK;
+    if (!plan) return NO_FEEDBACK;
+    this.waitFor(this.rules.prepare?.(plan, locale));
+    return this.rules.feedback(plan, locale);
+  }
+
+  /** The rule pack the current plan is judged by; undefined while it loads (the host re-renders when it arrives). */
+  pack(): RulePack | undefined {
+    const plan = this.plan;
+    if (!plan) return undefined;
+    let rules = this.rules;
+    // A host's own service may not say which pack it uses: judge by its pack id (or the plan's default).
+    if (!rules.packFor) rules = this.packRules ??= createRulesService({ ...(rules.packId ? { pack: rules.packId } : {}), today: rules.today });
+    const ready = rules.prepare?.(plan);
+    if (ready) {
+      this.waitFor(ready);
+      return undefined;
+    }
+    return rules.packFor?.(plan);
+  }
+
+  private waiting: Promise<void> | undefined;
+
+  /** What the rules still load for the current plan (a pack, messages), if anything; for `updateComplete`. */
+  get pending(): Promise<void> | undefined {
+    return this.waiting;
+  }
+  private packRules: RulesService | undefined;
+
+  /** Re-renders the host once what the rules need has loaded (once per load, not per render). */
+  private waitFor(ready: Promise<void> | undefined): void {
+    if (!ready || ready === this.waiting) return;
+    this.waiting = ready;
+    ready.then(
+      () => {
+        if (this.waiting === ready) this.waiting = undefined;
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        if (this.waiting === ready) this.waiting = undefined;
+        console.warn('sip-kit: the rule pack or messages could not be loaded', error);
+      },
+    );
   }
 
   /** The autosaver of the active store, if any. */

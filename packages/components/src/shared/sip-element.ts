@@ -129,11 +129,16 @@ export abstract class SipElement<K extends string = never> extends LitElement {
     if (changed.has('locale' as keyof SipElement)) this.localeController.resolve();
   }
 
-  /** Resolves after the next render and once the active locale's strings are loaded. */
+  /** Resolves after the next render, once the active locale's strings, the rule pack and core's messages are loaded. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    await this.localeController.ready;
-    if (this.isUpdatePending) result = await super.getUpdateComplete();
+    // Strings, the rule pack and core's messages load on demand: wait for them and the render they cause.
+    for (let round = 0; round < 5; round++) {
+      const pending = this.planController.pending;
+      await Promise.all([this.localeController.ready, pending?.catch(() => undefined)]);
+      if (!this.isUpdatePending && !this.planController.pending) break;
+      result = await super.getUpdateComplete();
+    }
     return result;
   }
 }

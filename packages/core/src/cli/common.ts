@@ -2,6 +2,9 @@
  * Shared pieces of the `sip-rules` subcommands.
  * @module
  */
+// The CLI is Node: every built-in pack and locale is there synchronously.
+import '../rules/all-packs.js';
+import '../i18n/all-locales.js';
 import { readFileSync } from 'node:fs';
 import { SipValidationError } from '../errors.js';
 import { getBuiltinPack, isBuiltinPackId, BUILTIN_PACK_IDS } from '../rules/builtin.js';

@@ -5,16 +5,66 @@
  */
 import type { SipIssue } from '../errors.js';
 import { DEFAULT_LOCALE, isLocale, type Locale, resolveLocale } from './locales.js';
-import { en } from './messages/en.js';
-import { nb } from './messages/nb.js';
-import { nn } from './messages/nn.js';
 import { type MessageKey, type Messages, sv } from './messages/sv.js';
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, resolveLocale, type Locale } from './locales.js';
 export type { MessageKey, Messages } from './messages/sv.js';
 
-/** Every catalogue by locale. */
-export const MESSAGES: Readonly<Record<Locale, Messages>> = { sv, nb, nn, en };
+const catalogues: Partial<Record<Locale, Messages>> = { sv };
+
+/**
+ * The catalogues loaded so far, by locale. Swedish always; in Node all four
+ * from the start; in browsers the others after {@link loadLocale}.
+ */
+export const MESSAGES: Readonly<Partial<Record<Locale, Messages>>> = catalogues;
+
+// Literal import() calls, so bundlers give each locale its own chunk.
+const LOADERS: Readonly<Record<Exclude<Locale, 'sv'>, () => Promise<Record<string, Messages>>>> = {
+  nb: () => import('./messages/nb.js'),
+  nn: () => import('./messages/nn.js'),
+  en: () => import('./messages/en.js'),
+};
+const pendingLocales = new Map<Locale, Promise<void>>();
+
+/**
+ * Makes catalogues available. Called by the Node entry for every locale and by
+ * {@link loadLocale}.
+ * @internal
+ */
+export function registerMessages(messages: Readonly<Partial<Record<Locale, Messages>>>): void {
+  for (const [locale, catalogue] of Object.entries(messages)) if (isLocale(locale) && catalogue) catalogues[locale] = catalogue;
+}
+
+/** True when `locale`'s messages are there for {@link translate} and {@link formatIssues}. */
+export function isLocaleLoaded(locale: Locale): boolean {
+  return catalogues[locale] !== undefined;
+}
+
+/**
+ * Loads `locale`'s messages (in browsers, its own small chunk, fetched once).
+ * Until then {@link translate} and {@link formatIssues} answer in Swedish for
+ * that locale. In Node every locale is loaded from the start. Any BCP 47 tag
+ * is accepted (see {@link resolveLocale}).
+ */
+export function loadLocale(locale: Locale | string): Promise<void> {
+  const resolved = toLocale(locale);
+  if (isLocaleLoaded(resolved) || resolved === 'sv') return Promise.resolve();
+  let p = pendingLocales.get(resolved);
+  if (!p) {
+    p = LOADERS[resolved]().then(
+      (module) => {
+        const catalogue = module[resolved];
+        if (catalogue) registerMessages({ [resolved]: catalogue });
+      },
+      (error: unknown) => {
+        pendingLocales.delete(resolved); // a failed fetch (offline) may be retried
+        throw error;
+      },
+    );
+    pendingLocales.set(resolved, p);
+  }
+  return p;
+}
 
 /** True when `key` is a message key of the catalogues. */
 export function hasMessage(key: string): key is MessageKey {
@@ -37,11 +87,11 @@ function interpolate(template: string, params: Readonly<Record<string, string | 
 /**
  * The message for `key` in `locale` (a {@link Locale} or any BCP 47 tag, see
  * {@link resolveLocale}), with `{name}` placeholders filled from `params`.
- * Falls back to Swedish, then to the key itself.
+ * Falls back to Swedish (also for a locale not loaded yet, see
+ * {@link loadLocale}), then to the key itself.
  */
 export function translate(key: MessageKey, locale?: Locale | string, params?: Readonly<Record<string, string | number>>): string {
-  const catalogue = MESSAGES[toLocale(locale)];
-  const template = catalogue[key] ?? sv[key] ?? key;
+  const template = catalogues[toLocale(locale)]?.[key] ?? sv[key] ?? key;
   return interpolate(template, params);
 }
 

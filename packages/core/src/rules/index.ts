@@ -25,7 +25,17 @@ export {
   type PackSettings,
   type RulePack,
 } from './pack.js';
-export { BUILTIN_PACK_IDS, defaultPackFor, getBuiltinPack, isBuiltinPackId, resolvePack, type BuiltinPackId } from './builtin.js';
+export {
+  BUILTIN_PACK_IDS,
+  defaultPackFor,
+  defaultPackIdFor,
+  getBuiltinPack,
+  isBuiltinPackId,
+  isBuiltinPackLoaded,
+  loadBuiltinPack,
+  resolvePack,
+  type BuiltinPackId,
+} from './builtin.js';
 export {
   compilePack,
   createPackReference,

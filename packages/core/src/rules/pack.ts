@@ -187,7 +187,11 @@ function eventIssues(rules: readonly Rule[]): SipIssue[] {
   return issues;
 }
 
-function deepFreeze<T>(value: T): T {
+/**
+ * Freezes `value` and everything in it.
+ * @internal
+ */
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
