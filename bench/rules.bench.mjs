@@ -56,13 +56,20 @@ function runCli(file) {
     const child = spawn(process.execPath, [join(root, 'packages/core/dist/cli/sip-rules.js'), 'check', '--today', TODAY], { stdio: ['pipe', 'pipe', 'inherit'] });
     let lines = 0;
     let errors = 0;
-    let tail = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      const text = tail + d;
-      const parts = text.split('\n');
-      tail = parts.pop();
-      lines += parts.length;
-      for (const l of parts) if (l.startsWith('{"line":') && l.includes('"ok":false')) errors++;
+    let tail = Buffer.alloc(0);
+    // Counted on bytes, not decoded text: this process shares the machine with the CLI it measures.
+    const okFalse = Buffer.from('"ok":false');
+    const lineStart = Buffer.from('{"line":');
+    child.stdout.on('data', (chunk) => {
+      const data = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+      let start = 0;
+      for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
+        lines++;
+        const line = data.subarray(start, nl);
+        if (line.subarray(0, lineStart.length).equals(lineStart) && line.indexOf(okFalse) !== -1) errors++;
+        start = nl + 1;
+      }
+      tail = Buffer.from(data.subarray(start));
     });
     createReadStream(file).pipe(child.stdin);
     child.on('error', reject);
