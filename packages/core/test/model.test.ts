@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { SipValidationError } from '../src/errors.js';
-import { LIMITS, PLAN_TYPES, type Plan, createPlan, parsePlan, safeParsePlan } from '../src/model/index.js';
+import { LIMITS, PLAN_TYPES, type Plan, createPlan, isId, parsePlan, safeParsePlan } from '../src/model/index.js';
 import { numRuns, planArbitrary } from './arbitraries.js';
 
 const examplesDir = new URL('../examples/', import.meta.url);
@@ -170,6 +170,14 @@ describe('parsePlan refuses bad input with SipValidationError only', () => {
   test('ids outside the id alphabet are refused with id-invalid', () => {
     const error = refused(mutated((p) => (p['goals'][0]['id'] = 'goal 1/<x>')));
     assert.equal(error.issues[0]?.code, 'id-invalid');
+  });
+
+  test('ids of dots alone are refused (they mean "this/parent directory" in URLs); dots inside an id are fine', () => {
+    for (const id of ['.', '..', '...']) {
+      assert.equal(refused(mutated((p) => (p['id'] = id))).issues[0]?.code, 'id-invalid', id);
+      assert.equal(isId(id), false, id);
+    }
+    for (const id of ['a.b', '.a', 'v1..2']) assert.equal(isId(id), true, id);
   });
 
   const danglingReferences: [string, (p: Record<string, any>) => void, (string | number)[]][] = [

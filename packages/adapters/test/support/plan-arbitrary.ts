@@ -44,7 +44,7 @@ type Arb<T> = fc.Arbitrary<T>;
 const opt = <T>(arb: Arb<T>): Arb<T | undefined> => fc.option(arb, { nil: undefined, freq: 2 });
 const pick = <T>(values: readonly T[]): Arb<T> => fc.constantFrom(...values);
 
-const idArb = fc.stringMatching(/^[A-Za-z0-9.-]{1,12}$/);
+const idArb = fc.stringMatching(/^[A-Za-z0-9.-]{1,12}$/).filter((id) => !/^\.+$/.test(id)); // dots alone are not ids
 const ids = (min: number, max: number) => fc.uniqueArray(idArb, { minLength: min, maxLength: max });
 
 /** Text with the awkward cases: empty, whitespace around, unicode, newlines. */

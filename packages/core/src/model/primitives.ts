@@ -7,14 +7,15 @@ import { isIsoDate } from '../dates.js';
 import { LIMITS } from './limits.js';
 import * as z from './zod.js';
 
-const ID_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
+// Not only dots: `.` and `..` mean "this/parent directory" in every URL and path, so no adapter could store them.
+const ID_PATTERN = /^(?!\.+$)[A-Za-z0-9.-]{1,64}$/;
 
-/** True when `value` is a valid sip-kit id (1–64 of `A-Z a-z 0-9 . -`, the FHIR id alphabet). */
+/** True when `value` is a valid sip-kit id (1–64 of `A-Z a-z 0-9 . -`, the FHIR id alphabet, not dots alone). */
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value);
 }
 
-/** An id: 1–64 characters from `A-Z a-z 0-9 . -`, safe in URLs, DOM ids and FHIR. */
+/** An id: 1–64 characters from `A-Z a-z 0-9 . -`, not dots alone; safe in URLs, DOM ids and FHIR. */
 export const IdSchema = z
   .string()
   .check(
