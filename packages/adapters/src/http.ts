@@ -152,8 +152,9 @@ export function contractError(message: string, path: (string | number)[] = []): 
 }
 
 /**
- * An id as one URL path segment. `.` and `..` are valid plan ids but every URL
- * parser reads them as "this/parent directory", so they cannot be sent.
+ * An id as one URL path segment. Every URL parser reads `.` and `..` as
+ * "this/parent directory"; the model refuses such ids, and this checks again
+ * for ids that never went through `parsePlan` (e.g. `load('..')`).
  */
 export function pathSegment(id: string): string {
   if (id === '.' || id === '..') {
