@@ -15,7 +15,7 @@ import {
   type RequestOptions,
   type SaveOptions,
 } from '@sip-kit/core';
-import { done, openDatabase, request } from './idb.js';
+import { connection, done, request } from './idb.js';
 
 /** Options for {@link browserRepository}. */
 export interface BrowserRepositoryOptions {
@@ -55,27 +55,11 @@ function aborted(signal?: AbortSignal): void {
  */
 export function browserRepository(options: BrowserRepositoryOptions = {}): BrowserRepository {
   const name = options.dbName ?? 'sip-kit';
-  let db: Promise<IDBDatabase> | undefined;
-  const open = (): Promise<IDBDatabase> => {
-    if (db) return db;
-    const opening: Promise<IDBDatabase> = openDatabase(
-      name,
-      DB_VERSION,
-      (d) => {
-        if (!d.objectStoreNames.contains(PLANS)) d.createObjectStore(PLANS, { keyPath: 'id' });
-        if (!d.objectStoreNames.contains(VERSIONS)) d.createObjectStore(VERSIONS, { keyPath: ['id', 'version'] });
-      },
-      // Another tab deleted or upgraded the database: reopen on next use.
-      () => {
-        if (db === opening) db = undefined;
-      },
-    ).catch((error: unknown) => {
-      if (db === opening) db = undefined;
-      throw error;
-    });
-    db = opening;
-    return opening;
-  };
+  const db = connection(name, DB_VERSION, (d) => {
+    if (!d.objectStoreNames.contains(PLANS)) d.createObjectStore(PLANS, { keyPath: 'id' });
+    if (!d.objectStoreNames.contains(VERSIONS)) d.createObjectStore(VERSIONS, { keyPath: ['id', 'version'] });
+  });
+  const open = db.open;
   const versionsOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]);
 
   async function load(id: string, opts: RequestOptions = {}): Promise<Plan> {
@@ -142,11 +126,5 @@ export function browserRepository(options: BrowserRepositoryOptions = {}): Brows
     await committed;
   }
 
-  function close(): void {
-    const pending = db;
-    db = undefined;
-    void pending?.then((d) => d.close(), () => undefined);
-  }
-
-  return { load, save, list, history, delete: remove, close };
+  return { load, save, list, history, delete: remove, close: db.close };
 }

@@ -43,3 +43,39 @@ export function openDatabase(name: string, version: number, upgrade: (db: IDBDat
     return db;
   });
 }
+
+/** One database connection, opened on first use and shared; see {@link connection}. */
+export interface Connection {
+  /** The open database (opened now if needed, again after another tab closed it). */
+  open(): Promise<IDBDatabase>;
+  /** Releases the connection; the next `open()` opens a new one. */
+  close(): void;
+}
+
+/**
+ * A lazily opened, shared connection to a database. When another tab deletes
+ * or upgrades the database (or the browser closes it), the next `open()`
+ * opens a fresh connection instead of handing out a closed one.
+ */
+export function connection(name: string, version: number, upgrade: (db: IDBDatabase) => void): Connection {
+  let db: Promise<IDBDatabase> | undefined;
+  const forget = (which: Promise<IDBDatabase>) => {
+    if (db === which) db = undefined;
+  };
+  return {
+    open() {
+      if (db) return db;
+      const opening: Promise<IDBDatabase> = openDatabase(name, version, upgrade, () => forget(opening)).catch((error: unknown) => {
+        forget(opening);
+        throw error;
+      });
+      db = opening;
+      return opening;
+    },
+    close() {
+      const pending = db;
+      db = undefined;
+      void pending?.then((d) => d.close(), () => undefined);
+    },
+  };
+}

@@ -18,7 +18,7 @@ import {
   type RequestOptions,
   type SaveOptions,
 } from '@sip-kit/core';
-import { done, openDatabase, request } from './idb.js';
+import { connection, done, request } from './idb.js';
 
 /** One queued save. */
 export interface OutboxEntry {
@@ -124,25 +124,10 @@ export function memoryOutboxStore(): OutboxStore {
 
 /** Keeps queued saves in IndexedDB (database `dbName`, default `sip-kit-outbox`): they survive reloads and crashes. */
 export function indexedDbOutboxStore(options: { dbName?: string } = {}): OutboxStore & { close(): void } {
-  let db: Promise<IDBDatabase> | undefined;
-  const open = (): Promise<IDBDatabase> => {
-    if (db) return db;
-    const opening: Promise<IDBDatabase> = openDatabase(
-      options.dbName ?? 'sip-kit-outbox',
-      1,
-      (d) => {
-        if (!d.objectStoreNames.contains('entries')) d.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
-      },
-      () => {
-        if (db === opening) db = undefined;
-      },
-    ).catch((error: unknown) => {
-      if (db === opening) db = undefined;
-      throw error;
-    });
-    db = opening;
-    return opening;
-  };
+  const db = connection(options.dbName ?? 'sip-kit-outbox', 1, (d) => {
+    if (!d.objectStoreNames.contains('entries')) d.createObjectStore('entries', { keyPath: 'seq', autoIncrement: true });
+  });
+  const open = db.open;
   return {
     async all() {
       const tx = (await open()).transaction('entries', 'readonly');
@@ -171,11 +156,7 @@ export function indexedDbOutboxStore(options: { dbName?: string } = {}): OutboxS
       for (const seq of seqs) tx.objectStore('entries').delete(seq);
       await committed;
     },
-    close() {
-      const pending = db;
-      db = undefined;
-      void pending?.then((d) => d.close(), () => undefined);
-    },
+    close: db.close,
   };
 }
 
