@@ -37,8 +37,10 @@ export async function* readBatches(input: AsyncIterable<Buffer | string>, option
   let first = 1;
   let lines = 0;
   let tooLong: number[] = [];
-  // Not from Buffer's shared pool: a batch's memory is transferred to a worker.
-  let buf = Buffer.allocUnsafeSlow(Math.max(targetBytes, 1024));
+  // Not from Buffer's shared pool: a batch's memory is transferred to a worker. Room for a
+  // batch and a line as long again, so a batch rarely has to grow (and be copied).
+  const capacity = Math.max(2 * targetBytes, 1024);
+  let buf = Buffer.allocUnsafeSlow(capacity);
   let used = 0;
   /** Where the line being read starts in `buf`, and its length so far (counted on even when skipping). */
   let lineStart = 0;
@@ -64,12 +66,12 @@ export async function* readBatches(input: AsyncIterable<Buffer | string>, option
     lineBytes = 0;
   };
   const take = (): LineBatch => {
-    // Copy out exactly the bytes used, so the buffer handed over holds nothing else.
-    const data = new Uint8Array(lineStart);
-    data.set(buf.subarray(0, lineStart));
-    const rest = used - lineStart;
-    if (rest > 0) buf.copy(buf, 0, lineStart, used);
-    used = rest;
+    // The batch keeps the buffer (it is handed over whole); a started line moves to a fresh one.
+    const data = new Uint8Array(buf.buffer, buf.byteOffset, lineStart);
+    const next = Buffer.allocUnsafeSlow(Math.max(capacity, used - lineStart));
+    buf.copy(next, 0, lineStart, used);
+    buf = next;
+    used -= lineStart;
     lineStart = 0;
     const batch: LineBatch = { seq: seq++, first, data, tooLong };
     first += lines;
