@@ -193,7 +193,8 @@ function compileObject(def: ZodDef, checks: ((value: unknown) => boolean) | null
   }
   const required = [...fields.values()].filter((f) => f.required).length;
   return (v, walk) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+    // What JSON.parse makes; anything else (a class instance, a null-prototype object) is for `sanitize` to judge.
+    if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
     const record = v as Record<string, unknown>;
     const keys = Object.keys(record);
     let found = 0;
@@ -251,7 +252,12 @@ export function compileAcceptor(schema: unknown): ((value: unknown) => boolean) 
   }
   return (value) => {
     const walk: Walk = { nodes: 1 };
-    return accepts(value, walk) && walk.nodes <= LIMITS.nodes;
+    try {
+      return accepts(value, walk) && walk.nodes <= LIMITS.nodes;
+    } catch {
+      // Only input that is not JSON data can throw here (a getter, a revoked Proxy): `sanitize` reports it.
+      return false;
+    }
   };
 }
 
@@ -264,10 +270,10 @@ export function fastPlanPathAvailable(): boolean {
 }
 
 /**
- * Like `planIssues`, for a value fresh from `JSON.parse` (plain data, nothing
- * shared): a plan that is certainly valid is returned as it is — its checks
- * are the schema's and `checkPlan`'s, so the result is the one `planIssues`
- * gives — and anything else goes through `planIssues` itself.
+ * Like `planIssues`, for a value fresh from `JSON.parse` (plain data that
+ * nothing else holds): a plan that is certainly valid is returned as it is —
+ * it passed the schema's checks and `checkPlan`, so it equals the copy
+ * `planIssues` would return — and anything else goes through `planIssues`.
  */
 export function planIssuesFromJson(input: unknown): { plan?: Plan; issues: SipIssue[] } {
   planAcceptor ??= compileAcceptor(PlanSchema);
