@@ -316,6 +316,7 @@ function activityOf(v: Intervention, r: Refs): J {
   const left = new Leftovers();
   const detail: J = { status: INTERVENTION_STATUS[v.status], performer: [{ reference: r.party(v.party) }] };
   left.str('what', v.what, (w) => (detail.description = w));
+  left.keep('how', v.how);
   const responsible: J = {};
   if (v.responsible !== undefined) responsible.identifier = ident('participant', v.responsible);
   left.str('responsibleName', v.responsibleName, (n) => (responsible.display = n));
@@ -517,7 +518,7 @@ export function toFhirBundle(input: Plan): FhirBundle {
   if (plan.coordinator !== undefined) (carePlan.extension as J[]).push({ url: EXT.custodian, valueReference: participantRef(plan.coordinator) });
   left.keep('formatVersion', plan.formatVersion);
   left.str('title', plan.title, (v) => (carePlan.title = v));
-  for (const key of ['closedReason', 'closedOn', 'closedNote', 'personVoice', 'coordinatorHistory', 'needIdentifiedOn', 'needIdentifiedBy', 'readyForDischargeOn', 'firstContactOn', 'resources', 'pendingApproval', 'approvals', 'audit'] as const) {
+  for (const key of ['closedReason', 'closedOn', 'closedNote', 'personVoice', 'coordinatorHistory', 'needIdentifiedOn', 'needIdentifiedBy', 'readyForDischargeOn', 'firstContactOn', 'resources', 'cooperation', 'pendingApproval', 'approvals', 'audit'] as const) {
     left.keep(key, plan[key]);
   }
   if (plan.planPeriod !== undefined) carePlan.period = { start: plan.planPeriod.from, end: plan.planPeriod.to };

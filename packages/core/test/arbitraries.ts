@@ -251,6 +251,7 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
                 {
                   id: fc.constant(id),
                   what: t(LIMITS.text, true),
+                  how: t(LIMITS.text),
                   party,
                   unit: t(LIMITS.shortText),
                   responsible: participant,
@@ -485,6 +486,7 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
               resources,
               goals,
               interventions,
+              cooperation: t(LIMITS.text),
               meetings,
               consents,
               followUps,

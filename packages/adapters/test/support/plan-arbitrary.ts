@@ -161,6 +161,7 @@ function planFrom(p: Pools): Arb<Plan> {
     fc.record({
       id: fc.constant(id),
       what: text(true),
+      how: opt(text()),
       party: pick(p.parties),
       unit: opt(text()),
       responsible: ref(p.participants),
@@ -316,6 +317,7 @@ function planFrom(p: Pools): Arb<Plan> {
       resources: each(p.resources, resource),
       goals: each(p.goals, goal),
       interventions: each(p.interventions, intervention),
+      cooperation: opt(text()),
       meetings: each(p.meetings, meeting),
       consents: each(p.consents, consent),
       followUps: each(p.followUps, followUp),

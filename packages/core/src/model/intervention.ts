@@ -8,15 +8,22 @@ export const INTERVENTION_STATUSES = ['planned', 'ongoing', 'paused', 'completed
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
 
 /**
- * An intervention (Swedish *insats*, Norwegian *tiltak*): what is done, who
- * answers for it, how much, where and when. Interventions by other actors than
- * the principals have the same shape, with a `party` whose `principal` is false.
+ * An intervention (Swedish *insats*, Norwegian *tiltak*): what is done and
+ * how, who answers for it, how much, where and when. Interventions by other
+ * actors than the principals have the same shape, with a `party` whose
+ * `principal` is false.
  */
 export const InterventionSchema = z.strictObject({
   /** Id, unique among the plan's interventions. */
   id: IdSchema,
   /** What is done, in plain words (1–2000). */
   what: RequiredTextSchema,
+  /**
+   * How it is carried out: methods, way of working, who does what together
+   * (≤ 2000). Norway's regulation asks for this per measure (*hvordan tiltakene
+   * skal gjennomføres*); `extent` and `where` say how much and where.
+   */
+  how: z.optional(TextSchema),
   /** The party responsible for it (a party id). */
   party: RefSchema,
   /** The unit within the party (≤ 200). */

@@ -142,6 +142,13 @@ export const PlanSchema = z.strictObject({
   goals: list(GoalSchema, LIMITS.goals),
   /** Interventions by every party, principals and other actors alike (≤ 1000). */
   interventions: list(InterventionSchema, LIMITS.interventions),
+  /**
+   * The assessment of needed cooperation with other services, institutions and
+   * agencies: which ones the plan needs to work with, and how (≤ 2000). Norway's
+   * regulation requires it (*vurdering av behov for samarbeid med andre
+   * tjenesteytere, institusjoner og etater*); "none needed" is a valid answer.
+   */
+  cooperation: z.optional(TextSchema),
   /** Meetings (≤ 500). */
   meetings: list(MeetingSchema, LIMITS.meetings),
   /** Consent records, including superseded and withdrawn ones (≤ 500). */
