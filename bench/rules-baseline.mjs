@@ -9,6 +9,7 @@ export function seDefaultBaseline(pack) {
   const ev = Object.fromEntries(pack.rules.map((r) => [r.name, r.event]));
   const s = pack.settings;
   const presumed = new Set(s.presumedNeedGroups);
+  const present = (v) => v !== undefined && v !== null;
 
   function eligibility(f) {
     const both = f.needs.includes('health-care') && f.needs.includes('social-services');
@@ -54,17 +55,20 @@ export function seDefaultBaseline(pack) {
       ['missing.follow-up-missing', f.status !== 'closed' && f.openFollowUpCount === 0],
       ['missing.follow-up-responsible-missing', f.followUpsWithoutResponsible.length >= 1],
       ['missing.consent-missing', consentMissing],
+      ['missing.established-on-missing', f.planType === 'se-lss-ip' && (f.status === 'established' || f.status === 'active') && !present(f.establishedOn)],
     ];
   }
 
   function deadlines(f) {
     const open = f.status !== 'closed';
     const sip = f.planType !== 'se-lss-ip';
-    const need = f.needIdentifiedOn !== undefined && f.needIdentifiedOn !== null;
+    const need = present(f.needIdentifiedOn);
     return [
       ['deadline.first-contact', open && sip && need],
       ['deadline.meeting', open && sip && need],
       ['deadline.follow-ups', open && f.followUpCount > 0],
+      ['deadline.review-previous', open && !sip && present(f.previousReviewedOn)],
+      ['deadline.review', open && !sip && present(f.lastReviewedOn)],
     ];
   }
 

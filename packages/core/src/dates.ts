@@ -82,6 +82,20 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
 }
 
+/**
+ * `date` moved by `months` calendar months (negative goes back). A day that
+ * the target month lacks becomes its last day — 29 February + 12 months is
+ * 28 February, 31 August + 6 months is 28 (or 29) February — so "within a
+ * year" never ends later than a year.
+ */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
   return toDayNumber(to) - toDayNumber(from);

@@ -103,3 +103,51 @@ test('a person-centred plan needs "about me" and a review, but no consent or coo
 test('a discharge plan needs the ready-for-discharge date', () => {
   assert.ok(codes({ ...example('se-sip-discharge'), readyForDischargeOn: undefined }).includes('ready-for-discharge-missing'));
 });
+
+test('a Norwegian IP asks how each measure is carried out, pointing at the measure', () => {
+  const base = example('no-ip');
+  assert.ok(!codes(base).includes('intervention-how-missing'));
+  const plan: Plan = { ...base, interventions: base.interventions.map((i, n) => (n === 2 ? { ...i, how: ' \n' } : i)) };
+  const found = checkCompleteness(plan).missing.filter((m) => m.code === 'intervention-how-missing');
+  assert.deepEqual(found.map((m) => [m.path, m.ref]), [[['interventions', 2, 'how'], base.interventions[2]!.id]]);
+  assert.equal(found[0]!.message, 'Et tiltak mangler hvordan det skal gjennomføres.');
+});
+
+test('a cancelled measure does not need to say how it is carried out', () => {
+  const base = example('no-ip');
+  const plan: Plan = { ...base, interventions: base.interventions.map((i, n) => (n === 0 ? { ...i, how: undefined, status: 'cancelled' as const } : i)) };
+  assert.ok(!codes(plan).includes('intervention-how-missing'));
+});
+
+test('a Norwegian IP needs the assessment of cooperation with other agencies, in Bokmål or Nynorsk', () => {
+  const plan: Plan = { ...example('no-ip'), cooperation: undefined };
+  const item = checkCompleteness(plan).missing.find((m) => m.code === 'cooperation-missing')!;
+  assert.deepEqual(item.path, ['cooperation']);
+  assert.equal(item.message, 'Planen sier ikke om dere trenger å samarbeide med andre tjenester eller etater, og hvordan.');
+  assert.equal(checkCompleteness(plan, { locale: 'nn' }).missing.find((m) => m.code === 'cooperation-missing')!.message, 'Planen seier ikkje om de treng å samarbeide med andre tenester eller etatar, og korleis.');
+});
+
+test('a Norwegian IP with every one of the nine items in place has nothing missing', () => {
+  const base = example('no-ip');
+  // The example leaves one measure without a responsible person; name one.
+  const plan: Plan = { ...base, interventions: base.interventions.map((i) => (i.responsible ? i : { ...i, responsibleName: 'Hjemmetjenesten Årstad, gruppe 2' })) };
+  assert.deepEqual(checkCompleteness(plan, { today: '2026-05-01' }), { complete: true, missing: [] });
+});
+
+test('Swedish SIP packs ask neither how each intervention is carried out nor for a cooperation assessment', () => {
+  const base = example('se-sip');
+  const plan: Plan = { ...base, cooperation: undefined, interventions: base.interventions.map((i) => ({ ...i, how: undefined })) };
+  for (const pack of ['se-default', 'se-varmland-2014', 'se-discharge'] as const) {
+    const found = codes(plan, { pack, today: '2026-05-01' });
+    assert.ok(!found.includes('intervention-how-missing') && !found.includes('cooperation-missing'), `${pack}: ${found.join(', ')}`);
+  }
+});
+
+test('an LSS plan under way must record the day it was established, since its yearly review counts from it', () => {
+  const base = example('se-lss-ip');
+  assert.ok(!codes(base).includes('established-on-missing'));
+  const item = checkCompleteness({ ...base, establishedOn: undefined }).missing.find((m) => m.code === 'established-on-missing')!;
+  assert.deepEqual(item.path, ['establishedOn']);
+  assert.ok(!codes({ ...base, establishedOn: undefined, status: 'initiated' }).includes('established-on-missing'));
+  assert.ok(!codes({ ...example('se-sip'), establishedOn: undefined }).includes('established-on-missing'));
+});

@@ -110,3 +110,13 @@ test('every built-in pack validates against docs/pack.schema.json', async () => 
   const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../../docs/pack.schema.json', import.meta.url), 'utf8')));
   for (const [id, pack] of Object.entries(readPackFiles())) assert.ok(validate(pack), `${id}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
 });
+
+test('a deadline may leave out metBy (a rolling review), but not name a date the engine does not derive', () => {
+  const base = readPackFiles()['gb-pcsp'] as Record<string, unknown>;
+  const deadline = (params: Record<string, unknown>) => ({ ...base, settings: { calendar: null, every: 3 }, rules: [{ conditions: { all: [] }, event: { type: 'deadline', params } }] });
+  const rolling = { kind: 'check-in', from: 'lastReviewedOn', within: 'every', unit: 'calendar-months' };
+  assert.equal(loadRulePack(deadline(rolling)).rules.length, 1);
+  for (const bad of [{ ...rolling, metBy: 'whenever' }, { ...rolling, unit: 'calendar-years' }, { ...rolling, from: 'today' }]) {
+    assert.throws(() => loadRulePack(deadline(bad)), (e: unknown) => SipValidationError.is(e) && e.issues[0]!.code === 'pack-event-invalid', JSON.stringify(bad));
+  }
+});

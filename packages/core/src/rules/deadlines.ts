@@ -1,10 +1,10 @@
 /**
- * Deadlines: first contact, the SIP meeting, the discharge invitation and
- * each follow-up, with their status on a given day.
+ * Deadlines: first contact, the SIP meeting, the discharge invitation, each
+ * follow-up and the LSS plan's yearly review, with their status on a given day.
  * @module
  */
 import type { WorkingDayCalendar } from '../calendar/index.js';
-import { addCalendarDays, assertIsoDate, type IsoDate } from '../dates.js';
+import { addCalendarDays, addCalendarMonths, assertIsoDate, type IsoDate } from '../dates.js';
 import type { Plan } from '../model/plan.js';
 import { resolvePack, type BuiltinPackId } from './builtin.js';
 import type { Facts, RuleResult } from './engine/types.js';
@@ -13,14 +13,14 @@ import { deadlineFacts } from './facts.js';
 import type { RulePack } from './pack.js';
 
 /** Deadline kinds of the built-in packs (a pack may add its own kebab-case kinds). */
-export type DeadlineKind = 'first-contact' | 'meeting' | 'follow-up' | 'invitation';
+export type DeadlineKind = 'first-contact' | 'meeting' | 'follow-up' | 'invitation' | 'review';
 
 /** Where a deadline stands on `today`. */
 export type DeadlineStatus = 'upcoming' | 'due-today' | 'overdue' | 'met' | 'met-late';
 
 /** One computed deadline. */
 export interface Deadline {
-  /** What is due: `first-contact`, `meeting`, `follow-up`, `invitation` (discharge), or a pack's own kind. */
+  /** What is due: `first-contact`, `meeting`, `follow-up`, `invitation` (discharge), `review` (LSS plan), or a pack's own kind. */
   kind: DeadlineKind | (string & {});
   /** The item it concerns (a follow-up id). */
   ref?: string;
@@ -48,12 +48,14 @@ function status(due: IsoDate, metOn: IsoDate | undefined, today: IsoDate): Deadl
 }
 
 const isDate = (v: unknown): v is IsoDate => typeof v === 'string';
-const isDays = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 /**
  * Turns `deadline` events into {@link Deadline}s. Working-day deadlines count
- * with the pack's calendar (and are skipped when it has none); a deadline whose
- * setting is missing or `null` is skipped, so a region turns one off with a setting.
+ * with the pack's calendar (and are skipped when it has none); calendar-day and
+ * calendar-month deadlines do not move off non-working days; a deadline whose
+ * setting is missing or `null` is skipped, so a region turns one off with a
+ * setting. A deadline without `metBy` is never met (it restarts when its `from` moves).
  */
 export function interpretDeadlines(
   plan: Plan,
@@ -79,14 +81,16 @@ export function interpretDeadlines(
       continue;
     }
     const from = facts[String(p.from)];
-    const days = pack.settings[String(p.within)];
-    if (!isDate(from) || !isDays(days)) continue;
-    const metBy = facts[String(p.metBy)];
+    const amount = pack.settings[String(p.within)];
+    if (!isDate(from) || !isCount(amount)) continue;
+    const metBy = typeof p.metBy === 'string' ? facts[p.metBy] : undefined;
     const metOn = isDate(metBy) ? metBy : undefined;
     if (p.unit === 'working-days') {
-      if (calendar) add(kind, calendar.addWorkingDays(from, days), metOn);
+      if (calendar) add(kind, calendar.addWorkingDays(from, amount), metOn);
+    } else if (p.unit === 'calendar-months') {
+      add(kind, addCalendarMonths(from, amount), metOn);
     } else {
-      add(kind, addCalendarDays(from, days), metOn);
+      add(kind, addCalendarDays(from, amount), metOn);
     }
   }
   return out;
@@ -97,7 +101,9 @@ export function interpretDeadlines(
  * in working days from `needIdentifiedOn` (pack settings
  * `firstContactWithinWorkingDays`, `meetingWithinWorkingDays`; a deadline on
  * a non-working day moves to the next working day), the discharge invitation
- * in calendar days from `readyForDischargeOn`, and each follow-up on its `dueOn`.
+ * in calendar days from `readyForDischargeOn`, each follow-up on its `dueOn`,
+ * and for an LSS plan the review, `reviewWithinMonths` after establishment or
+ * the last held follow-up (see docs/rules.md).
  * Synchronous (compiled pack). `plan` is trusted (a `Plan`).
  * @throws SipValidationError for an invalid `today`.
  */

@@ -132,6 +132,7 @@ export function completenessFacts(plan: Plan, pack: RulePack, today?: IsoDate): 
     interventionsWithoutResponsible: ids(interventions, (i) => (i.responsible === undefined || !participants.has(i.responsible)) && blank(i.responsibleName)),
     interventionsWithoutExtent: ids(interventions, (i) => blank(i.extent)),
     interventionsWithoutWhere: ids(interventions, (i) => blank(i.where)),
+    interventionsWithoutHow: ids(interventions, (i) => blank(i.how)),
     otherActorCount: otherActors.size,
     otherActorInterventionCount: interventions.filter((i) => otherActors.has(i.party)).length,
     hasCoordinator: plan.coordinator !== undefined && participants.has(plan.coordinator),
@@ -145,6 +146,7 @@ export function completenessFacts(plan: Plan, pack: RulePack, today?: IsoDate): 
     guardiansWithoutConsent: guardians.filter((g) => missingConsent.includes(`guardian:${g}`)),
     planPeriodSet: plan.planPeriod !== undefined,
     aboutMeSet: !blank(plan.personVoice.whatMattersToMe),
+    cooperationSet: !blank(plan.cooperation),
     readyForDischargeOn: plan.readyForDischargeOn,
     establishedOn: plan.establishedOn,
     settings: settingsFact(pack),
@@ -171,13 +173,28 @@ function sipMeetingHeldOn(plan: Plan): IsoDate | undefined {
 }
 
 /**
+ * The days the plan was reviewed, oldest first: the day it was established,
+ * then each day a follow-up was done after it. Empty until the plan is established.
+ */
+function reviewDays(plan: Plan): IsoDate[] {
+  const established = plan.establishedOn;
+  if (established === undefined) return [];
+  const done = new Set<IsoDate>();
+  for (const f of plan.followUps) if (f.doneOn !== undefined && f.doneOn > established) done.add(f.doneOn);
+  return [established, ...[...done].sort()];
+}
+
+/**
  * Deadline facts: the dates deadlines count from (`needIdentifiedOn`,
- * `readyForDischargeOn`), the dates that meet them (`firstContactOn`,
+ * `readyForDischargeOn`, `lastReviewedOn` — the last held follow-up, else
+ * the day the plan was established, `previousReviewedOn` — the review day
+ * before that), the dates that meet them (`firstContactOn`,
  * `sipMeetingHeldOn` — the first held SIP meeting, `invitationSentOn` — the
- * first invitation sent to a SIP meeting, `establishedOn`), `planType`,
- * `status`, `followUpCount` and `settings`.
+ * first invitation sent to a SIP meeting, `establishedOn`, `lastReviewedOn`),
+ * `planType`, `status`, `followUpCount` and `settings`.
  */
 export function deadlineFacts(plan: Plan, pack: RulePack): Facts {
+  const reviews = reviewDays(plan);
   return {
     planType: plan.type,
     jurisdiction: plan.jurisdiction,
@@ -189,6 +206,8 @@ export function deadlineFacts(plan: Plan, pack: RulePack): Facts {
     sipMeetingHeldOn: sipMeetingHeldOn(plan),
     invitationSentOn: invitationSentOn(plan),
     establishedOn: plan.establishedOn,
+    lastReviewedOn: reviews.at(-1),
+    previousReviewedOn: reviews.at(-2),
     followUpCount: plan.followUps.length,
     settings: settingsFact(pack),
   };

@@ -8,7 +8,7 @@
  * belongs to, so one flat list serves all of them:
  * - `missing` — completeness: `params: { code, path, each? }`;
  * - `eligibility` — eligibility: `params: { reason }` or `params: { flag }`;
- * - `deadline` — deadlines: `params: { kind, from, within, unit, metBy }` or `{ kind, each }`.
+ * - `deadline` — deadlines: `params: { kind, from, within, unit, metBy? }` or `{ kind, each }`.
  * See docs/rules.md for every fact each evaluation provides.
  * @module
  */
@@ -38,12 +38,15 @@ export const ELIGIBILITY_FLAGS = ['obligation', 'mayEstablish', 'presumedNeed'] 
 /** One of {@link ELIGIBILITY_FLAGS}. */
 export type EligibilityFlag = (typeof ELIGIBILITY_FLAGS)[number];
 
-/** Dates a deadline may count from (`params.from`). */
-export const DEADLINE_FROM = ['needIdentifiedOn', 'readyForDischargeOn'] as const;
-/** Dates that meet a deadline (`params.metBy`): see docs/rules.md for how each is derived. */
-export const DEADLINE_MET_BY = ['firstContactOn', 'sipMeetingHeldOn', 'invitationSentOn', 'establishedOn'] as const;
-/** Units of a deadline (`params.unit`). */
-export const DEADLINE_UNITS = ['working-days', 'calendar-days'] as const;
+/** Dates a deadline may count from (`params.from`): see docs/rules.md for how each is derived. */
+export const DEADLINE_FROM = ['needIdentifiedOn', 'readyForDischargeOn', 'lastReviewedOn', 'previousReviewedOn'] as const;
+/**
+ * Dates that meet a deadline (`params.metBy`): see docs/rules.md for how each is derived.
+ * A deadline without `metBy` is never met: it is restarted instead, when its `from` date moves on.
+ */
+export const DEADLINE_MET_BY = ['firstContactOn', 'sipMeetingHeldOn', 'invitationSentOn', 'establishedOn', 'lastReviewedOn'] as const;
+/** Units of a deadline (`params.unit`). `calendar-months` keeps the day of the month, or the month's last day when it is shorter. */
+export const DEADLINE_UNITS = ['working-days', 'calendar-days', 'calendar-months'] as const;
 /** Lists a deadline may be computed for, one deadline per item (`params.each`). */
 export const DEADLINE_EACH = ['followUps'] as const;
 
@@ -61,6 +64,8 @@ export interface PackSettings {
   meetingWithinWorkingDays?: number | null;
   /** Discharge: the invitation, in calendar days after ready-for-discharge (default 3). */
   invitationWithinCalendarDays?: number | null;
+  /** LSS individual plan: the next review, in calendar months after establishment or the last held review (SE default 12: LSS 10 §, at least once a year). */
+  reviewWithinMonths?: number | null;
   /** Age from which the person's own consent counts; younger people are children whose guardians consent. */
   adultAge?: number;
   /** Warn this many working days before a consent runs out (`consentWarnings`; default 10, `null` for no warning). */
@@ -139,6 +144,7 @@ export const rulePackShapeSchema = z.strictObject({
     firstContactWithinWorkingDays: optionalDays,
     meetingWithinWorkingDays: optionalDays,
     invitationWithinCalendarDays: optionalDays,
+    reviewWithinMonths: optionalDays,
     consentExpiryWarningWorkingDays: optionalDays,
     adultAge: z.optional(z.int().check(z.minimum(0), z.maximum(150))),
     minimumServices: z.optional(z.int().check(z.minimum(1), z.maximum(10))),
@@ -181,7 +187,7 @@ function eventIssues(rules: readonly Rule[]): SipIssue[] {
       } else if (!oneOf(DEADLINE_FROM, p.from)) bad(i, `params.from is one of ${DEADLINE_FROM.join(', ')}`);
       else if (typeof p.within !== 'string') bad(i, 'params.within names the setting that holds the number of days');
       else if (!oneOf(DEADLINE_UNITS, p.unit)) bad(i, `params.unit is one of ${DEADLINE_UNITS.join(', ')}`);
-      else if (!oneOf(DEADLINE_MET_BY, p.metBy)) bad(i, `params.metBy is one of ${DEADLINE_MET_BY.join(', ')}`);
+      else if (p.metBy !== undefined && !oneOf(DEADLINE_MET_BY, p.metBy)) bad(i, `params.metBy is absent or one of ${DEADLINE_MET_BY.join(', ')}`);
     }
   });
   return issues;

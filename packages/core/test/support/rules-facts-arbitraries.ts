@@ -20,7 +20,12 @@ function settings(pack: RulePack): fc.Arbitrary<unknown> {
   const base = pack.settings as Record<string, unknown>;
   return fc.oneof(
     { arbitrary: fc.constant(base), weight: 6 },
-    { arbitrary: fc.record({ adultAge: fc.integer({ min: 0, max: 30 }), minimumServices: fc.integer({ min: 1, max: 4 }) }).map((o) => ({ ...base, ...o })), weight: 3 },
+    {
+      arbitrary: fc
+        .record({ adultAge: fc.integer({ min: 0, max: 30 }), minimumServices: fc.integer({ min: 1, max: 4 }), reviewWithinMonths: fc.constantFrom(null, 6, 12) })
+        .map((o) => ({ ...base, ...o })),
+      weight: 3,
+    },
     { arbitrary: odd, weight: 1 },
   );
 }
@@ -54,6 +59,7 @@ function completeness(pack: RulePack): fc.Arbitrary<Facts> {
     interventionsWithoutResponsible: idList,
     interventionsWithoutExtent: idList,
     interventionsWithoutWhere: idList,
+    interventionsWithoutHow: idList,
     otherActorCount: count,
     otherActorInterventionCount: count,
     hasCoordinator: bool,
@@ -66,7 +72,9 @@ function completeness(pack: RulePack): fc.Arbitrary<Facts> {
     guardiansWithoutConsent: idList,
     planPeriodSet: bool,
     aboutMeSet: bool,
+    cooperationSet: bool,
     readyForDischargeOn: date,
+    establishedOn: date,
     settings: settings(pack),
   }, { requiredKeys: [] }) as fc.Arbitrary<Facts>;
 }
@@ -80,6 +88,9 @@ function deadlines(pack: RulePack): fc.Arbitrary<Facts> {
     firstContactOn: date,
     sipMeetingHeldOn: date,
     invitationSentOn: date,
+    establishedOn: date,
+    lastReviewedOn: date,
+    previousReviewedOn: date,
     followUpCount: count,
     settings: settings(pack),
   }, { requiredKeys: [] }) as fc.Arbitrary<Facts>;
