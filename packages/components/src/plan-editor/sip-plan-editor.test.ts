@@ -201,6 +201,43 @@ describe('<sip-plan-editor>', function () {
     void before;
   });
 
+  async function undoKey(el: SipPlanEditor) {
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'z' });
+    await sendKeys({ up: 'Control' });
+    await el.updateComplete;
+  }
+
+  it('Ctrl+Z undoes a whole word typed into one field, not one letter', async () => {
+    const el = await editor(adult());
+    const before = el.plan!;
+    $(el, '#person-preferred').focus();
+    await sendKeys({ type: 'abc' });
+    await el.updateComplete;
+    expect(el.plan!.person.preferredName).to.equal('abc');
+    await undoKey(el);
+    expect(el.plan).to.equal(before);
+    expect($<HTMLInputElement>(el, '#person-preferred').value).to.equal('');
+    expect(el.store!.canUndo).to.equal(false);
+  });
+
+  it('leaving the field or pausing starts a new undo step', async () => {
+    const el = await editor(adult());
+    $(el, '#person-preferred').focus();
+    await sendKeys({ type: 'ab' });
+    $(el, '#person-name').focus();
+    $(el, '#person-preferred').focus();
+    await sendKeys({ type: 'c' });
+    await undoKey(el);
+    expect(el.plan!.person.preferredName).to.equal('ab');
+
+    await sendKeys({ type: 'x' });
+    await new Promise((r) => setTimeout(r, 1100));
+    await sendKeys({ type: 'y' });
+    await undoKey(el);
+    expect(el.plan!.person.preferredName).to.equal('abx');
+  });
+
   it('a failed save keeps every typed character, says what failed and retries', async () => {
     let fail = true;
     const repo: RepositoryService = {

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import {
   EXPRESSED_BY,
   GOAL_HORIZONS,
@@ -64,6 +65,75 @@ export interface PlanInvalidDetail {
 export type PlanEditorMode = 'professional' | 'person';
 
 type Draft = Record<string, string>;
+
+/** Text fields commit on every keystroke; the store joins one field's keystrokes into one undo step. */
+const TYPING = { typing: true } as const;
+
+const pathKey = (path: readonly (string | number)[]) => path.join('\u0000');
+
+/** A lookup built once per object (plans and rule feedback are immutable, so it stays right while the object does). */
+function memoPer<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make(key)));
+    return value;
+  };
+}
+
+const partiesById = memoPer((parties: Plan['parties']) => new Map(parties.map((p) => [p.id, p])));
+const participantsById = memoPer((participants: Plan['participants']) => new Map(participants.map((p) => [p.id, p])));
+const positions = memoPer((items: Plan['interventions']) => new Map(items.map((x, n) => [x.id, n])));
+
+/**
+ * The rules' messages by exact path; and, as one string each (what a rendering
+ * depends on), the messages about one list item (`goals`, 3) and about all items of a list (`goals`).
+ */
+interface MissingIndex {
+  at: Map<string, string[]>;
+  item: Map<string, string>;
+  items: Map<string, string>;
+}
+/** Rule feedback is a new object per plan: index it once instead of filtering it for every field. */
+const indexMissing = memoPer((feedback: PlanFeedback): MissingIndex => {
+  const index: MissingIndex = { at: new Map(), item: new Map(), items: new Map() };
+  const append = (map: Map<string, string>, key: string, text: string) => map.set(key, (map.get(key) ?? '') + text);
+  for (const m of feedback.missing) {
+    const at = pathKey(m.path);
+    index.at.set(at, [...(index.at.get(at) ?? []), m.message]);
+    if (m.path.length >= 2) {
+      append(index.item, pathKey(m.path.slice(0, 2)), `${at}\u0001${m.message}\u0002`);
+      append(index.items, String(m.path[0]), `${at}\u0001${m.message}\u0002`);
+    }
+  }
+  return index;
+});
+const NO_MISSING: MissingIndex = { at: new Map(), item: new Map(), items: new Map() };
+
+/** The items with changes awaiting the person's approval, and their ids as one string (what a list's rendering depends on). */
+const pendingItems = memoPer((pending: Plan['pendingApproval']) => {
+  const items = new Set(pending.map((p) => p.item));
+  return { items: items as ReadonlySet<string | undefined>, key: [...items].sort().join('\u0000') };
+});
+const NO_PENDING = pendingItems([]);
+
+/** Interventions by principals (or by a party not in the plan), and by other actors. */
+interface Split {
+  parties: Plan['parties'];
+  principal: Intervention[];
+  other: Intervention[];
+}
+const splits = new WeakMap<Plan['interventions'], Split>();
+/** The two intervention lists: the same arrays while the interventions and parties are, so their renders can be skipped. */
+function splitInterventions(plan: Plan): Split {
+  const hit = splits.get(plan.interventions);
+  if (hit && hit.parties === plan.parties) return hit;
+  const parties = partiesById(plan.parties);
+  const split: Split = { parties: plan.parties, principal: [], other: [] };
+  for (const i of plan.interventions) (parties.get(i.party)?.principal === false ? split.other : split.principal).push(i);
+  splits.set(plan.interventions, split);
+  return split;
+}
 
 /**
  * The whole coordinated plan, edited together with the person: the person and
@@ -164,6 +234,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   /** Values typed into the "add" rows before the item exists. */
   private draft: Draft = {};
   private lastSave: SaveStatus | undefined;
+  /** Lookups for the render under way (set at the start of {@link render}). */
+  private lookups = { missing: NO_MISSING, pending: NO_PENDING };
   /** The last redacted copy, kept while the plan, party and day stay the same. */
   private redacted: { plan: Plan; party: string; on: IsoDate; view: RedactedPlan } | undefined;
 
@@ -234,6 +306,9 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     }
   }
 
+  /** Leaving a field ends its typing burst: Ctrl+Z then undoes only what was typed there. */
+  private readonly onFocusOut = () => this.store?.checkpoint();
+
   private onUndo(): void {
     if (this.store?.canUndo && this.runCommand((s) => s.undo()).ok) this.announcer.announce(this.t('undo.done'));
   }
@@ -268,11 +343,26 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   // ------------------------------------------------------------ helpers
 
-  /** Messages of the rules' missing items whose path starts with `prefix`. */
-  private missingAt(...prefix: (string | number)[]): string[] {
-    // The rules see the whole plan; their messages may name what a party must not see.
-    if (this.party) return [];
-    return this.feedback.missing.filter((m) => prefix.every((p, i) => m.path[i] === p) && m.path.length === prefix.length).map((m) => m.message);
+  /** Messages of the rules' missing items at exactly `path`. */
+  private missingAt(...path: (string | number)[]): string[] {
+    return this.lookups.missing.at.get(pathKey(path)) ?? [];
+  }
+
+  /** Every rule message about one list item (`'interventions', 3`), as one string: what its rendering depends on. */
+  private missingOf(list: string, index: number | undefined): string {
+    return index === undefined ? '' : (this.lookups.missing.item.get(pathKey([list, index])) ?? '');
+  }
+
+  /** Every refusal message of the fields whose ids start with `prefix`, as one string (usually there are none). */
+  private errorsOf(prefix: string): string {
+    let out = '';
+    for (const [id, messages] of this.errors) if (id.startsWith(prefix)) out += `${id}\u0001${messages.join('\u0001')}\u0002`;
+    return out;
+  }
+
+  /** True when `item` has a change awaiting the person's approval. */
+  private isPending(item: string): boolean {
+    return this.lookups.pending.items.has(item);
   }
 
   private errs(id: string, ...rulePath: (string | number)[]): string[] | undefined {
@@ -281,16 +371,15 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   }
 
   private pendingFor(item: string): TemplateResult | typeof nothing {
-    if (this.party) return nothing;
-    return this.plan?.pendingApproval.some((p) => p.item === item) ? approvalMarker(this.t('approval.needed')) : nothing;
+    return this.isPending(item) ? approvalMarker(this.t('approval.needed')) : nothing;
   }
 
   private participantName(plan: Plan, id: string | undefined): string {
-    return plan.participants.find((p) => p.id === id)?.name ?? '';
+    return (id !== undefined && participantsById(plan.participants).get(id)?.name) || '';
   }
 
   private partyName(plan: Plan, id: string | undefined): string {
-    return plan.parties.find((p) => p.id === id)?.name ?? '';
+    return (id !== undefined && partiesById(plan.parties).get(id)?.name) || '';
   }
 
   private options<T extends string>(values: readonly T[], prefix: string): SelectOption[] {
@@ -321,7 +410,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     return dateField({ ...f, readonly: this.isReadonly, requiredText: this.t('field.required') });
   }
 
-  private section(name: string, title: string, body: TemplateResult | TemplateResult[], extra?: TemplateResult | typeof nothing): TemplateResult {
+  private section(name: string, title: string, body: unknown, extra?: TemplateResult | typeof nothing): TemplateResult {
     const errors = this.missingAt(name === 'otherInterventions' ? 'interventions' : name);
     return html`<section part=${`section section-${name}`} aria-labelledby=${`h-${name}`}>
       ${sectionHeading(`h-${name}`, title)}
@@ -350,15 +439,15 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   override render() {
     const plan = this.plan;
     if (!plan) return html`${this.announcer.render()}`;
+    // The rules see the whole plan: their messages may name what a party must not see.
+    this.lookups = this.party ? { missing: NO_MISSING, pending: NO_PENDING } : { missing: indexMissing(this.feedback), pending: pendingItems(plan.pendingApproval) };
     if (this.party) return html`<div lang=${this.activeLocale}>${this.renderPartyView(this.view(plan, this.party))}${this.announcer.render()}</div>`;
     if (this.mode === 'person') return html`<div lang=${this.activeLocale}>${this.renderPersonView(plan)}${this.announcer.render()}</div>`;
-    const principal = new Set(plan.parties.filter((p) => p.principal).map((p) => p.id));
-    return html`<div lang=${this.activeLocale} @keydown=${this.onKeyDown}>
+    return html`<div lang=${this.activeLocale} @keydown=${this.onKeyDown} @focusout=${this.onFocusOut}>
       ${this.renderToolbar()} ${this.renderSaveError()} ${this.renderDeadlines()} ${this.renderCompleteness(plan)}
       ${this.renderPerson(plan)} ${this.renderVoice(plan)} ${this.renderParties(plan)} ${this.renderParticipants(plan)} ${this.renderRoles(plan)}
       ${this.renderTextList(plan, 'needs')} ${this.renderTextList(plan, 'resources')} ${this.renderGoals(plan)}
-      ${this.renderInterventions(plan, 'interventions', (i) => principal.has(i.party) || !plan.parties.some((p) => p.id === i.party))}
-      ${this.renderInterventions(plan, 'otherInterventions', (i) => plan.parties.some((p) => p.id === i.party && !p.principal))}
+      ${this.renderInterventions(plan, 'interventions')} ${this.renderInterventions(plan, 'otherInterventions')}
       ${this.renderFollowUp(plan)} ${this.announcer.render()}
     </div>`;
   }
@@ -426,7 +515,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   private renderPerson(plan: Plan): TemplateResult {
     const p = plan.person;
     const upd = (id: string, key: 'name' | 'preferredName' | 'dateOfBirth' | 'communicationNeeds') => (v: string) =>
-      this.exec(id, (s) => s.updatePerson({ [key]: v === '' && key !== 'name' ? null : v }));
+      this.exec(id, (s) => s.updatePerson({ [key]: v === '' && key !== 'name' ? null : v }, TYPING));
     return this.section(
       'person',
       this.t('sec.person'),
@@ -441,13 +530,13 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   private renderVoice(plan: Plan): TemplateResult {
     const v = plan.personVoice;
-    const upd = (id: string, key: 'whatMattersToMe' | 'ownWords') => (value: string) => this.exec(id, (s) => s.updatePersonVoice({ [key]: value === '' ? null : value }));
+    const upd = (id: string, key: 'whatMattersToMe' | 'ownWords') => (value: string) => this.exec(id, (s) => s.updatePersonVoice({ [key]: value === '' ? null : value }, TYPING));
     const child = plan.person.isChild;
     const childView = (changes: { text?: string; howHeard?: string }) => {
       const current = v.childView ?? { text: '' };
       const next = { ...current, ...changes };
       if (next.howHeard === '') delete next.howHeard;
-      return this.exec('voice-child', (s) => s.updatePersonVoice({ childView: next.text === '' && !next.howHeard ? null : next }));
+      return this.exec('voice-child', (s) => s.updatePersonVoice({ childView: next.text === '' && !next.howHeard ? null : next }, TYPING));
     };
     return this.section(
       'voice',
@@ -475,8 +564,9 @@ export class SipPlanEditor extends SipElement<EditorKey> {
         locale: this.activeLocale,
         readonly: this.isReadonly,
         onRemove: (p) => this.removeItem('party', p.id, p.name, (s) => s.removeParty(p.id), 'new-party-name'),
+        deps: (p) => [this.errorsOf(`party-${p.id}-`)],
         renderItem: (p) => html`<div class="grid">
-          ${this.text({ id: `party-${p.id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs(`party-${p.id}-name`), onInput: (v) => this.exec(`party-${p.id}-name`, (s) => s.updateParty(p.id, { name: v })) })}
+          ${this.text({ id: `party-${p.id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs(`party-${p.id}-name`), onInput: (v) => this.exec(`party-${p.id}-name`, (s) => s.updateParty(p.id, { name: v }, TYPING)) })}
           ${this.choose({ id: `party-${p.id}-kind`, label: this.t('f.kind'), value: p.kind, options: this.options(PARTY_KINDS, 'k'), onChange: (v) => this.exec(`party-${p.id}-kind`, (s) => s.updateParty(p.id, { kind: v as Party['kind'] })) })}
           ${checkboxGroup({ id: `party-${p.id}-principal`, legend: this.t('f.principal'), options: [{ value: 'yes', label: this.t('f.principal') }], selected: p.principal ? ['yes'] : [], readonly: this.isReadonly, onToggle: (_v, on) => this.exec(`party-${p.id}-principal`, (s) => s.updateParty(p.id, { principal: on })) })}
         </div>`,
@@ -513,14 +603,15 @@ export class SipPlanEditor extends SipElement<EditorKey> {
         locale: this.activeLocale,
         readonly: this.isReadonly,
         onRemove: (p) => this.removeItem('participant', p.id, p.name, (s) => s.removeParticipant(p.id), 'new-participant-name'),
+        deps: (p) => [this.errorsOf(`participant-${p.id}-`), p.role === 'professional' && plan.parties],
         renderItem: (p) => {
           const id = `participant-${p.id}`;
           return html`<div class="grid">
-            ${this.text({ id: `${id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs(`${id}-name`), onInput: (v) => this.exec(`${id}-name`, (s) => s.updateParticipant(p.id, { name: v })) })}
+            ${this.text({ id: `${id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs(`${id}-name`), onInput: (v) => this.exec(`${id}-name`, (s) => s.updateParticipant(p.id, { name: v }, TYPING)) })}
             ${this.choose({ id: `${id}-role`, label: this.t('f.role'), value: p.role, options: this.options(PARTICIPANT_ROLES, 'r'), errors: this.errs(`${id}-role`), onChange: (v) => this.exec(`${id}-role`, (s) => s.updateParticipant(p.id, { role: v as Participant['role'] })) })}
             ${p.role === 'professional'
               ? html`${this.choose({ id: `${id}-party`, label: this.t('f.party'), value: p.party ?? '', placeholder: this.t('choose'), options: this.partyOptions(plan), errors: this.errs(`${id}-party`), onChange: (v) => this.exec(`${id}-party`, (s) => s.updateParticipant(p.id, { party: v || null })) })}
-                ${this.text({ id: `${id}-title`, label: this.t('f.title'), value: p.title ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-title`), onInput: (v) => this.exec(`${id}-title`, (s) => s.updateParticipant(p.id, { title: v || null })) })}`
+                ${this.text({ id: `${id}-title`, label: this.t('f.title'), value: p.title ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-title`), onInput: (v) => this.exec(`${id}-title`, (s) => s.updateParticipant(p.id, { title: v || null }, TYPING)) })}`
               : nothing}
           </div>`;
         },
@@ -621,6 +712,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
         readonly: this.isReadonly,
         onMove: (i, to) => this.moveItem(single, i.id, to, (s) => (kind === 'needs' ? s.moveNeed(i.id, to) : s.moveResource(i.id, to))),
         onRemove: (i) => this.removeItem(single, i.id, i.text, (s) => (kind === 'needs' ? s.removeNeed(i.id) : s.removeResource(i.id)), `new-${single}`),
+        deps: (i) => [this.errorsOf(`${single}-${i.id}-`), this.isPending(i.id)],
         renderItem: (i) => html`${this.area({
             id: `${single}-${i.id}-text`,
             label: this.t(`f.${single}`),
@@ -629,7 +721,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
             rows: 2,
             maxlength: LIMITS.text,
             errors: this.errs(`${single}-${i.id}-text`),
-            onInput: (v) => this.exec(`${single}-${i.id}-text`, (s) => (kind === 'needs' ? s.updateNeed(i.id, { text: v }) : s.updateResource(i.id, { text: v }))),
+            onInput: (v) => this.exec(`${single}-${i.id}-text`, (s) => (kind === 'needs' ? s.updateNeed(i.id, { text: v }, TYPING) : s.updateResource(i.id, { text: v }, TYPING))),
           })}${this.pendingFor(i.id)}`,
       }),
       this.isReadonly
@@ -676,9 +768,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   }
 
   private renderGoals(plan: Plan): TemplateResult {
-    return this.section(
-      'goals',
-      this.t('sec.goals'),
+    // Typing elsewhere in the plan leaves the goals alone: skip them unless something they show changed.
+    const list = guard([plan.goals, this.errorsOf('goal-'), this.lookups.pending.key, this.isReadonly, this.activeLocale], () =>
       listEditor<Goal>({
         id: 'goal',
         labelledBy: 'h-goals',
@@ -689,19 +780,25 @@ export class SipPlanEditor extends SipElement<EditorKey> {
         readonly: this.isReadonly,
         onMove: (g, to) => this.moveItem('goal', g.id, to, (s) => s.moveGoal(g.id, to)),
         onRemove: (g) => this.removeItem('goal', g.id, g.text, (s) => s.removeGoal(g.id), 'new-goal'),
+        deps: (g) => [this.errorsOf(`goal-${g.id}-`), this.isPending(g.id)],
         renderItem: (g) => {
           const id = `goal-${g.id}`;
-          const upd = (field: string, changes: Parameters<PlanStoreService['updateGoal']>[1]) => this.exec(`${id}-${field}`, (s) => s.updateGoal(g.id, changes));
-          return html`${this.area({ id: `${id}-text`, label: this.t('f.goal'), value: g.text, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-text`), onInput: (v) => upd('text', { text: v }) })}
+          const upd = (field: string, changes: Parameters<PlanStoreService['updateGoal']>[1], options?: typeof TYPING) => this.exec(`${id}-${field}`, (s) => s.updateGoal(g.id, changes, options));
+          return html`${this.area({ id: `${id}-text`, label: this.t('f.goal'), value: g.text, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-text`), onInput: (v) => upd('text', { text: v }, TYPING) })}
             <div class="grid">
               ${this.choose({ id: `${id}-horizon`, label: this.t('f.horizon'), value: g.horizon, options: this.options(GOAL_HORIZONS, 'h'), onChange: (v) => upd('horizon', { horizon: v as Goal['horizon'] }) })}
               ${this.choose({ id: `${id}-by`, label: this.t('f.expressedBy'), value: g.expressedBy, options: this.options(EXPRESSED_BY, 'by'), onChange: (v) => upd('by', { expressedBy: v as Goal['expressedBy'] }) })}
               ${this.date({ id: `${id}-target`, label: this.t('f.targetOn'), value: g.targetOn ?? '', errors: this.errs(`${id}-target`), onChange: (v) => upd('target', { targetOn: v || null }) })}
             </div>
-            ${this.text({ id: `${id}-measure`, label: this.t('f.measure'), value: g.measure ?? '', maxlength: LIMITS.text, errors: this.errs(`${id}-measure`), onInput: (v) => upd('measure', { measure: v || null }) })}
+            ${this.text({ id: `${id}-measure`, label: this.t('f.measure'), value: g.measure ?? '', maxlength: LIMITS.text, errors: this.errs(`${id}-measure`), onInput: (v) => upd('measure', { measure: v || null }, TYPING) })}
             ${this.pendingFor(g.id)}`;
         },
       }),
+    );
+    return this.section(
+      'goals',
+      this.t('sec.goals'),
+      list,
       this.isReadonly
         ? nothing
         : html`<div class="add-row">
@@ -725,13 +822,17 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     }
   };
 
-  private renderInterventions(plan: Plan, name: 'interventions' | 'otherInterventions', filter: (i: Intervention) => boolean): TemplateResult {
-    const items = plan.interventions.filter(filter);
-    const indexOf = new Map(plan.interventions.map((i, n) => [i.id, n]));
+  private renderInterventions(plan: Plan, name: 'interventions' | 'otherInterventions'): TemplateResult {
+    const split = splitInterventions(plan);
+    const items = name === 'interventions' ? split.principal : split.other;
+    const indexOf = positions(plan.interventions);
+    const parties = partiesById(plan.parties);
     const prefix = name === 'interventions' ? 'iv' : 'ov';
-    return this.section(
-      name,
-      this.t(`sec.${name}`),
+    const open = this.expanded.size > 0;
+    // Typing elsewhere in the plan leaves these lists alone: skip them unless something they show changed.
+    const list = guard(
+      [items, indexOf, plan.parties, this.expanded, open && plan.participants, open && plan.goals, this.lookups.missing.items.get('interventions'), this.lookups.pending.key, this.errorsOf(`${prefix}-`), this.isReadonly, this.activeLocale],
+      () =>
       listEditor<Intervention>({
         id: prefix,
         labelledBy: `h-${name}`,
@@ -746,8 +847,19 @@ export class SipPlanEditor extends SipElement<EditorKey> {
           if (target) this.moveItem(prefix, i.id, indexOf.get(target.id) ?? to, (s) => s.moveIntervention(i.id, indexOf.get(target.id) ?? to));
         },
         onRemove: (i) => this.removeItem(prefix, i.id, i.what, (s) => s.removeIntervention(i.id), `new-${prefix}`),
+        // A closed intervention shows only its own party; an open one offers every party, participant and goal.
+        deps: (i) => {
+          const isOpen = this.expanded.has(i.id);
+          const index = indexOf.get(i.id);
+          return [index, isOpen, isOpen ? plan.parties : parties.get(i.party), isOpen && plan.participants, isOpen && plan.goals, this.isPending(i.id), this.missingOf('interventions', index), this.errorsOf(`${prefix}-${i.id}-`)];
+        },
         renderItem: (i) => this.renderIntervention(plan, i, prefix, indexOf.get(i.id) ?? 0),
       }),
+    );
+    return this.section(
+      name,
+      this.t(`sec.${name}`),
+      list,
       this.isReadonly
         ? nothing
         : html`<div class="add-row">
@@ -794,32 +906,33 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   private renderIntervention(plan: Plan, i: Intervention, prefix: string, index: number): TemplateResult {
     const id = `${prefix}-${i.id}`;
     const open = this.expanded.has(i.id);
-    const upd = (field: string, changes: Parameters<PlanStoreService['updateIntervention']>[1]) => this.exec(`${id}-${field}`, (s) => s.updateIntervention(i.id, changes));
+    const upd = (field: string, changes: Parameters<PlanStoreService['updateIntervention']>[1], options?: typeof TYPING) =>
+      this.exec(`${id}-${field}`, (s) => s.updateIntervention(i.id, changes, options));
     const opt = (v: string) => v || null;
-    const partyMissing = this.missingAt('interventions', index, 'party');
-    const summary = html`<p class="summary">${[this.partyName(plan, i.party), i.extent, i.where].filter(Boolean).join(' · ')}</p>`;
     if (!open) {
-      return html`<p><strong>${i.what}</strong></p>
-        ${summary} ${partyMissing.length ? html`<ul class="sip-errors">${partyMissing.map((m) => html`<li>${m}</li>`)}</ul>` : nothing} ${this.pendingFor(i.id)}
-        <button type="button" part="button edit" aria-expanded="false" aria-controls=${`${id}-form`} id=${`${id}-toggle`} @click=${() => this.toggle(i.id)}>
-          ${this.isReadonly ? this.t('show') : this.t('edit')}<span class="sip-visually-hidden">: ${i.what}</span>
-        </button>`;
+      // Most of a long plan is closed interventions: no whitespace nodes, and one binding for the rare notes.
+      const partyMissing = this.missingAt('interventions', index, 'party');
+      const notes =
+        partyMissing.length || this.isPending(i.id)
+          ? html`${partyMissing.length ? html`<ul class="sip-errors">${partyMissing.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}${this.pendingFor(i.id)}`
+          : nothing;
+      return html`<p><strong>${i.what}</strong></p><p class="summary">${[this.partyName(plan, i.party), i.extent, i.where].filter(Boolean).join(' · ')}</p>${notes}<button type="button" part="button edit" aria-expanded="false" aria-controls=${`${id}-form`} id=${`${id}-toggle`} @click=${() => this.toggle(i.id)}>${this.isReadonly ? this.t('show') : this.t('edit')}<span class="sip-visually-hidden" .textContent=${`: ${i.what}`}></span></button>`;
     }
     return html`<div id=${`${id}-form`}>
-      ${this.area({ id: `${id}-what`, label: this.t('f.what'), value: i.what, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-what`), onInput: (v) => upd('what', { what: v }) })}
+      ${this.area({ id: `${id}-what`, label: this.t('f.what'), value: i.what, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-what`), onInput: (v) => upd('what', { what: v }, TYPING) })}
       <div class="grid">
         ${this.choose({ id: `${id}-party`, label: this.t('f.party'), value: i.party, required: true, options: this.partyOptions(plan), errors: this.errs(`${id}-party`, 'interventions', index, 'party'), onChange: (v) => upd('party', { party: v }) })}
-        ${this.text({ id: `${id}-unit`, label: this.t('f.unit'), value: i.unit ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-unit`, 'interventions', index, 'unit'), onInput: (v) => upd('unit', { unit: opt(v) }) })}
+        ${this.text({ id: `${id}-unit`, label: this.t('f.unit'), value: i.unit ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-unit`, 'interventions', index, 'unit'), onInput: (v) => upd('unit', { unit: opt(v) }, TYPING) })}
         ${this.choose({ id: `${id}-responsible`, label: this.t('f.responsible'), value: i.responsible ?? '', placeholder: this.t('choose'), options: this.participantOptions(plan), errors: this.errs(`${id}-responsible`, 'interventions', index, 'responsible'), onChange: (v) => upd('responsible', { responsible: opt(v) }) })}
-        ${this.text({ id: `${id}-responsible-name`, label: this.t('f.responsibleName'), value: i.responsibleName ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-responsible-name`), onInput: (v) => upd('responsible-name', { responsibleName: opt(v) }) })}
-        ${this.text({ id: `${id}-extent`, label: this.t('f.extent'), value: i.extent ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-extent`, 'interventions', index, 'extent'), onInput: (v) => upd('extent', { extent: opt(v) }) })}
-        ${this.text({ id: `${id}-where`, label: this.t('f.where'), value: i.where ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-where`, 'interventions', index, 'where'), onInput: (v) => upd('where', { where: opt(v) }) })}
+        ${this.text({ id: `${id}-responsible-name`, label: this.t('f.responsibleName'), value: i.responsibleName ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-responsible-name`), onInput: (v) => upd('responsible-name', { responsibleName: opt(v) }, TYPING) })}
+        ${this.text({ id: `${id}-extent`, label: this.t('f.extent'), value: i.extent ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-extent`, 'interventions', index, 'extent'), onInput: (v) => upd('extent', { extent: opt(v) }, TYPING) })}
+        ${this.text({ id: `${id}-where`, label: this.t('f.where'), value: i.where ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-where`, 'interventions', index, 'where'), onInput: (v) => upd('where', { where: opt(v) }, TYPING) })}
         ${this.date({ id: `${id}-start`, label: this.t('f.startOn'), value: i.startOn ?? '', errors: this.errs(`${id}-start`, 'interventions', index, 'startOn'), onChange: (v) => upd('start', { startOn: opt(v) }) })}
         ${this.date({ id: `${id}-end`, label: this.t('f.endOn'), value: i.endOn ?? '', errors: this.errs(`${id}-end`), onChange: (v) => upd('end', { endOn: opt(v) }) })}
         ${this.choose({ id: `${id}-cost`, label: this.t('f.costBearer'), value: i.costBearer ?? '', placeholder: this.t('choose'), options: this.partyOptions(plan), errors: this.errs(`${id}-cost`, 'interventions', index, 'costBearer'), onChange: (v) => upd('cost', { costBearer: opt(v) }) })}
         ${this.choose({ id: `${id}-status`, label: this.t('f.status'), value: i.status, options: this.options(INTERVENTION_STATUSES, 's'), onChange: (v) => upd('status', { status: v as Intervention['status'] }) })}
       </div>
-      ${this.text({ id: `${id}-cost-note`, label: this.t('f.costNote'), value: i.costNote ?? '', maxlength: LIMITS.text, errors: this.errs(`${id}-cost-note`), onInput: (v) => upd('cost-note', { costNote: opt(v) }) })}
+      ${this.text({ id: `${id}-cost-note`, label: this.t('f.costNote'), value: i.costNote ?? '', maxlength: LIMITS.text, errors: this.errs(`${id}-cost-note`), onInput: (v) => upd('cost-note', { costNote: opt(v) }, TYPING) })}
       ${plan.goals.length
         ? checkboxGroup({
             id: `${id}-goals`,
@@ -897,7 +1010,6 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     const withheld = (name: string, title: string) => this.section(name, title, notice);
     // The render helpers only read; the withheld parts of the copy are empty or markers and are never rendered.
     const plan = view as unknown as Plan;
-    const principal = new Set(plan.parties.filter((p) => p.principal).map((p) => p.id));
     return html`<div part="party-view">
       <div part="party-note" role="note">
         <p>${this.t('party.note')}</p>
@@ -915,8 +1027,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       ${hidden.has('goals') ? withheld('goals', this.t('sec.goals')) : this.renderGoals(plan)}
       ${hidden.has('interventions')
         ? html`${withheld('interventions', this.t('sec.interventions'))} ${withheld('otherInterventions', this.t('sec.otherInterventions'))}`
-        : html`${this.renderInterventions(plan, 'interventions', (i) => principal.has(i.party) || !plan.parties.some((p) => p.id === i.party))}
-          ${this.renderInterventions(plan, 'otherInterventions', (i) => plan.parties.some((p) => p.id === i.party && !p.principal))}`}
+        : html`${this.renderInterventions(plan, 'interventions')} ${this.renderInterventions(plan, 'otherInterventions')}`}
       ${hidden.has('followUps') ? withheld('followUps', this.t('sec.followUp')) : this.renderFollowUp(plan)}
     </div>`;
   }

@@ -49,21 +49,20 @@ function describedBy(f: FieldBase): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
-/** The frame around a control: label, help, the control, errors. */
+/** Errors and extra content of a field: one binding, as most fields have neither. */
+function notes(f: FieldBase, invalid: boolean): TemplateResult | typeof nothing {
+  if (!invalid && !f.extra) return nothing;
+  return html`${invalid ? html`<ul id=${`${f.id}-error`} class="sip-errors" part="error">${f.errors!.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}${f.extra ?? nothing}`;
+}
+
+/**
+ * The frame around a control: label, help, the control, errors. Written
+ * without whitespace between tags (the frame is a flex column, so none is
+ * shown): a long plan has hundreds of fields, and every node counts.
+ */
 export function field(f: FieldBase, control: TemplateResult): TemplateResult {
   const invalid = Boolean(f.errors?.length);
-  return html`<div part=${`field ${f.part ?? ''}`.trim()} class="sip-field ${invalid ? 'sip-invalid' : ''}">
-    <label for=${f.id} part="label"
-      >${f.label}${f.required && f.requiredText ? html` <span class="sip-required">(${f.requiredText})</span>` : nothing}</label
-    >
-    ${f.help ? html`<p id=${`${f.id}-help`} class="sip-help" part="help">${f.help}</p>` : nothing} ${control}
-    ${invalid
-      ? html`<ul id=${`${f.id}-error`} class="sip-errors" part="error">
-          ${f.errors!.map((e) => html`<li>${e}</li>`)}
-        </ul>`
-      : nothing}
-    ${f.extra ?? nothing}
-  </div>`;
+  return html`<div part=${`field ${f.part ?? ''}`.trim()} class="sip-field ${invalid ? 'sip-invalid' : ''}"><label for=${f.id} part="label">${f.label}${f.required && f.requiredText ? html` <span class="sip-required">(${f.requiredText})</span>` : nothing}</label>${f.help ? html`<p id=${`${f.id}-help`} class="sip-help" part="help">${f.help}</p>` : nothing}${control}${notes(f, invalid)}</div>`;
 }
 
 const value = (e: Event) => (e.target as HTMLInputElement).value;
@@ -149,10 +148,7 @@ export function selectField(f: ValueField & { options: readonly SelectOption[]; 
       aria-invalid=${f.errors?.length ? 'true' : 'false'}
       aria-describedby=${ifDefined(describedBy(f))}
       @change=${(e: Event) => (f.onChange ?? f.onInput)?.(value(e))}
-    >
-      ${f.placeholder !== undefined ? html`<option value="" ?selected=${f.value === ''}>${f.placeholder}</option>` : nothing}
-      ${f.options.map((o) => html`<option value=${o.value} ?selected=${o.value === f.value}>${o.label}</option>`)}
-    </select>`,
+    >${f.placeholder !== undefined ? html`<option value="" ?selected=${f.value === ''}>${f.placeholder}</option>` : nothing}${f.options.map((o) => html`<option value=${o.value} ?selected=${o.value === f.value}>${o.label}</option>`)}</select>`,
   );
 }
 

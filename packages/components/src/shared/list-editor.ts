@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Locale } from '@sip-kit/core';
 import { sharedMessages } from '../i18n/shared.js';
@@ -29,6 +30,33 @@ export interface ListEditorOptions<T> {
   emptyText?: string | undefined;
   /** Extra part names on the list (always has `list`). */
   part?: string | undefined;
+  /**
+   * What an item's content depends on besides the item object, its position,
+   * `locale` and `readonly` (e.g. its error messages). When given, an item is
+   * rendered again only when one of these changed (compared with `===`), so a
+   * keystroke in a long list touches only the edited item: plans are immutable,
+   * so an unchanged item is the same object. `renderItem` must then read
+   * nothing else, and its event handlers must not hold on to anything else.
+   * Omit to render every item every time.
+   */
+  deps?: ((item: T, index: number) => readonly unknown[]) | undefined;
+}
+
+/**
+ * One click handler per list instead of three closures per item: an item that
+ * was not rendered again still acts on the list as it is now, because the
+ * handler finds the item in the options of the latest render.
+ */
+function onListClick<T>(e: Event, o: ListEditorOptions<T>): void {
+  const button = (e.target as Element).closest?.<HTMLButtonElement>('button[data-list-action]');
+  if (!button || button.disabled || button.closest('ol') !== e.currentTarget) return;
+  const key = button.closest<HTMLElement>('li')?.dataset['key'];
+  const index = o.items.findIndex((item) => o.key(item) === key);
+  const item = o.items[index];
+  if (item === undefined) return;
+  const action = button.dataset['listAction'];
+  if (action === 'remove') o.onRemove?.(item);
+  else o.onMove?.(item, action === 'up' ? index - 1 : index + 1);
 }
 
 /**
@@ -40,30 +68,29 @@ export function listEditor<T>(o: ListEditorOptions<T>): TemplateResult {
   const t = (k: 'list.moveUp' | 'list.moveDown' | 'list.remove' | 'list.empty') => sharedMessages.t(o.locale, k);
   if (o.items.length === 0) return html`<p class="sip-empty" part="empty">${o.emptyText ?? t('list.empty')}</p>`;
   const last = o.items.length - 1;
-  return html`<ol class="sip-list" part=${`list ${o.part ?? ''}`.trim()} aria-labelledby=${o.labelledBy}>
-    ${repeat(
-      o.items,
-      o.key,
-      (item, i) => html`<li class="sip-item" part="item" data-key=${o.key(item)}>
-        <div class="sip-item-body">${o.renderItem(item, i)}</div>
-        ${o.readonly || (!o.onMove && !o.onRemove)
-          ? nothing
-          : html`<div class="sip-item-actions" part="item-actions">
-              ${o.onMove
-                ? html`<button type="button" part="button move-up" id=${`${o.id}-${o.key(item)}-up`} ?disabled=${i === 0} @click=${() => o.onMove!(item, i - 1)}>
-                      <span aria-hidden="true">↑ </span>${t('list.moveUp')}<span class="sip-visually-hidden">: ${o.itemLabel(item, i)}</span></button
-                    ><button type="button" part="button move-down" id=${`${o.id}-${o.key(item)}-down`} ?disabled=${i === last} @click=${() => o.onMove!(item, i + 1)}>
-                      <span aria-hidden="true">↓ </span>${t('list.moveDown')}<span class="sip-visually-hidden">: ${o.itemLabel(item, i)}</span>
-                    </button>`
-                : nothing}
-              ${o.onRemove
-                ? html`<button type="button" part="button remove" id=${`${o.id}-${o.key(item)}-remove`} @click=${() => o.onRemove!(item)}>
-                    ${t('list.remove')}<span class="sip-visually-hidden">: ${o.itemLabel(item, i)}</span>
-                  </button>`
-                : nothing}
-            </div>`}
-      </li>`,
-    )}
+  const up = o.onMove && !o.readonly ? t('list.moveUp') : '';
+  const down = o.onMove && !o.readonly ? t('list.moveDown') : '';
+  const remove = o.onRemove && !o.readonly ? t('list.remove') : '';
+  // One template per item, without whitespace between tags: in a list of
+  // hundreds of items every node and every nested template counts.
+  const render = (item: T, i: number): TemplateResult => {
+    const key = o.key(item);
+    const body = o.renderItem(item, i);
+    const label = `: ${o.itemLabel(item, i)}`;
+    if (up && remove) {
+      return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div><div class="sip-item-actions" part="item-actions"><button type="button" part="button move-up" id=${`${o.id}-${key}-up`} data-list-action="up" ?disabled=${i === 0}><span aria-hidden="true">↑ </span>${up}<span class="sip-visually-hidden" .textContent=${label}></span></button><button type="button" part="button move-down" id=${`${o.id}-${key}-down`} data-list-action="down" ?disabled=${i === last}><span aria-hidden="true">↓ </span>${down}<span class="sip-visually-hidden" .textContent=${label}></span></button><button type="button" part="button remove" id=${`${o.id}-${key}-remove`} data-list-action="remove">${remove}<span class="sip-visually-hidden" .textContent=${label}></span></button></div></li>`;
+    }
+    if (up) {
+      return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div><div class="sip-item-actions" part="item-actions"><button type="button" part="button move-up" id=${`${o.id}-${key}-up`} data-list-action="up" ?disabled=${i === 0}><span aria-hidden="true">↑ </span>${up}<span class="sip-visually-hidden" .textContent=${label}></span></button><button type="button" part="button move-down" id=${`${o.id}-${key}-down`} data-list-action="down" ?disabled=${i === last}><span aria-hidden="true">↓ </span>${down}<span class="sip-visually-hidden" .textContent=${label}></span></button></div></li>`;
+    }
+    if (remove) {
+      return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div><div class="sip-item-actions" part="item-actions"><button type="button" part="button remove" id=${`${o.id}-${key}-remove`} data-list-action="remove">${remove}<span class="sip-visually-hidden" .textContent=${label}></span></button></div></li>`;
+    }
+    return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div></li>`;
+  };
+  const deps = o.deps;
+  return html`<ol class="sip-list" part=${`list ${o.part ?? ''}`.trim()} aria-labelledby=${o.labelledBy} @click=${(e: Event) => onListClick(e, o)}>
+    ${repeat(o.items, o.key, deps ? (item, i) => guard([item, i, i === last, Boolean(o.readonly), up, remove, o.locale, o.id, ...deps(item, i)], () => render(item, i)) : render)}
   </ol>`;
 }
 
