@@ -96,6 +96,21 @@ describe('<sip-plan-editor>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('a Norwegian plan asks how each measure is carried out, next to the field where it is written', async () => {
+    const base = parsePlan(await fetch('/packages/core/examples/no-ip.json').then((r) => r.json()));
+    const first = base.interventions[0]!;
+    const el = await editor({ ...base, interventions: base.interventions.map((i) => (i.id === first.id ? { ...i, how: undefined } : i)) }, { locale: 'nb' });
+    $(el, `#iv-${first.id}-toggle`).click();
+    await el.updateComplete;
+    const how = $<HTMLTextAreaElement>(el, `#iv-${first.id}-how`);
+    expect(how.labels![0]!.textContent).to.contain('Hvordan det skal gjøres');
+    expect($(el, `#iv-${first.id}-how-error`).textContent).to.contain('Et tiltak mangler hvordan det skal gjennomføres.');
+    await type(el, `#iv-${first.id}-how`, 'Avtaler tider med Ingrid hver uke');
+    expect(el.plan!.interventions.find((i) => i.id === first.id)!.how).to.equal('Avtaler tider med Ingrid hver uke');
+    expect(root(el).querySelector(`#iv-${first.id}-how-error`)).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('a refused change keeps the text, says why next to the field and announces it', async () => {
     const el = await editor(adult());
     const goal = el.plan!.goals[0]!;

@@ -920,6 +920,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     }
     return html`<div id=${`${id}-form`}>
       ${this.area({ id: `${id}-what`, label: this.t('f.what'), value: i.what, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-what`), onInput: (v) => upd('what', { what: v }, TYPING) })}
+      ${this.area({ id: `${id}-how`, label: this.t('f.how'), help: this.t('f.howHelp'), value: i.how ?? '', rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-how`, 'interventions', index, 'how'), onInput: (v) => upd('how', { how: opt(v) }, TYPING) })}
       <div class="grid">
         ${this.choose({ id: `${id}-party`, label: this.t('f.party'), value: i.party, required: true, options: this.partyOptions(plan), errors: this.errs(`${id}-party`, 'interventions', index, 'party'), onChange: (v) => upd('party', { party: v }) })}
         ${this.text({ id: `${id}-unit`, label: this.t('f.unit'), value: i.unit ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-unit`, 'interventions', index, 'unit'), onInput: (v) => upd('unit', { unit: opt(v) }, TYPING) })}

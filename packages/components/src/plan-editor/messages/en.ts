@@ -49,6 +49,8 @@ const en: UiMessages<EditorKey> = {
   'f.targetOn': 'Reached by',
   'f.measure': 'How we will know',
   'f.what': 'What will be done',
+  'f.how': 'How it will be done',
+  'f.howHelp': 'The way of working, and who does what together.',
   'f.unit': 'Unit',
   'f.responsible': 'Person responsible',
   'f.responsibleName': 'Person responsible (if not in the plan)',

@@ -49,6 +49,8 @@ const nb: UiMessages<EditorKey> = {
   'f.targetOn': 'Ferdig til',
   'f.measure': 'Slik vet vi at målet er nådd',
   'f.what': 'Hva skal gjøres',
+  'f.how': 'Hvordan det skal gjøres',
+  'f.howHelp': 'Arbeidsmåte, og hvem som gjør hva sammen.',
   'f.unit': 'Enhet',
   'f.responsible': 'Ansvarlig person',
   'f.responsibleName': 'Ansvarlig person (hvis ikke med i planen)',

@@ -49,6 +49,8 @@ const nn: UiMessages<EditorKey> = {
   'f.targetOn': 'Ferdig til',
   'f.measure': 'Slik veit vi at målet er nådd',
   'f.what': 'Kva skal gjerast',
+  'f.how': 'Korleis det skal gjerast',
+  'f.howHelp': 'Arbeidsmåte, og kven som gjer kva saman.',
   'f.unit': 'Eining',
   'f.responsible': 'Ansvarleg person',
   'f.responsibleName': 'Ansvarleg person (om ikkje med i planen)',

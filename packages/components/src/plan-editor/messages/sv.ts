@@ -46,6 +46,8 @@ const sv = {
   'f.targetOn': 'Klart till',
   'f.measure': 'Så vet vi att målet är nått',
   'f.what': 'Vad ska göras',
+  'f.how': 'Hur det ska göras',
+  'f.howHelp': 'Arbetssätt, och vem som gör vad tillsammans.',
   'f.unit': 'Enhet',
   'f.responsible': 'Ansvarig person',
   'f.responsibleName': 'Ansvarig person (om inte med i planen)',
