@@ -1,4 +1,4 @@
-import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { fixture, html, expect, oneEvent, waitUntil } from '@open-wc/testing';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 import { sendKeys } from '@web/test-runner-commands';
@@ -251,6 +251,26 @@ describe('<sip-plan-editor>', function () {
     await sendKeys({ type: 'y' });
     await undoKey(el);
     expect(el.plan!.person.preferredName).to.equal('abx');
+  });
+
+  it('a long plan paints its first interventions at once and the rest right after; an edit brings them all', async () => {
+    const base = adult();
+    const first = base.interventions[0]!;
+    const many = (): Plan => parsePlan({ ...base, interventions: Array.from({ length: 70 }, (_, n) => ({ ...first, id: `many-${n}`, what: `Insats ${n}` })), pendingApproval: [] });
+    const items = (el: SipPlanEditor) => root(el).querySelectorAll('[part~="section-interventions"] [part~="item"]').length;
+    const list = (el: SipPlanEditor) => $(el, '[part~="section-interventions"] ol');
+    const el = await editor(many());
+    expect(items(el)).to.be.below(70);
+    expect(list(el).getAttribute('aria-busy')).to.equal('true');
+    expect($(el, '#iv-many-0-down').hasAttribute('disabled')).to.equal(false);
+    await waitUntil(() => items(el) === 70, 'every intervention is rendered');
+    expect(list(el).getAttribute('aria-busy')).to.equal('false');
+    expect($(el, '#iv-many-69-down').hasAttribute('disabled')).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    const editedAtOnce = await editor(many());
+    await type(editedAtOnce, '#person-preferred', 'A');
+    expect(items(editedAtOnce)).to.equal(70);
   });
 
   it('a failed save keeps every typed character, says what failed and retries', async () => {

@@ -69,6 +69,17 @@ type Draft = Record<string, string>;
 /** Text fields commit on every keystroke; the store joins one field's keystrokes into one undo step. */
 const TYPING = { typing: true } as const;
 
+/**
+ * Interventions (closed, most of them off screen) rendered in the first paint
+ * of a long plan; the rest follow in idle time, this many at a time.
+ */
+const FIRST_INTERVENTIONS = 20;
+const MORE_INTERVENTIONS = 60;
+const whenIdle = (callback: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 200 });
+  else setTimeout(callback, 1);
+};
+
 const pathKey = (path: readonly (string | number)[]) => path.join('\u0000');
 
 /** A lookup built once per object (plans and rule feedback are immutable, so it stays right while the object does). */
@@ -234,6 +245,9 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   /** Values typed into the "add" rows before the item exists. */
   private draft: Draft = {};
   private lastSave: SaveStatus | undefined;
+  /** How many interventions of each list are rendered: all once the plan changes, or after the first paint (see FIRST_INTERVENTIONS). */
+  private shown = FIRST_INTERVENTIONS;
+  private showingMore = false;
   /** Lookups for the render under way (set at the start of {@link render}). */
   private lookups = { missing: NO_MISSING, pending: NO_PENDING };
   /** The last redacted copy, kept while the plan, party and day stay the same. */
@@ -262,11 +276,14 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   protected override planChanged(plan: Plan, change: PlanCommand | StoreEvent): void {
     if (change.type === 'markSaved') return;
+    // Someone is working on the plan: every item must be there (focus may move to any of them).
+    this.shown = Infinity;
     this.emit<PlanChangeDetail>('sip-plan-change', { plan, command: change });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('plan' as keyof SipPlanEditor)) this.shown = FIRST_INTERVENTIONS;
     if (changed.has('party' as keyof SipPlanEditor)) {
       this.redacted = undefined;
       if (this.party) {
@@ -285,6 +302,18 @@ export class SipPlanEditor extends SipElement<EditorKey> {
         this.announcer.announce(this.t(`save.error.${status.failure ?? 'other'}`), 'assertive');
       }
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.showingMore || this.shown >= (this.plan?.interventions.length ?? 0)) return;
+    this.showingMore = true;
+    whenIdle(() => {
+      this.showingMore = false;
+      // Away from the page: render everything when it comes back.
+      this.shown = this.isConnected ? this.shown + MORE_INTERVENTIONS : Infinity;
+      if (this.isConnected) this.requestUpdate();
+    });
   }
 
   private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -831,12 +860,13 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     const open = this.expanded.size > 0;
     // Typing elsewhere in the plan leaves these lists alone: skip them unless something they show changed.
     const list = guard(
-      [items, indexOf, plan.parties, this.expanded, open && plan.participants, open && plan.goals, this.lookups.missing.items.get('interventions'), this.lookups.pending.key, this.errorsOf(`${prefix}-`), this.isReadonly, this.activeLocale],
+      [items, indexOf, this.shown, plan.parties, this.expanded, open && plan.participants, open && plan.goals, this.lookups.missing.items.get('interventions'), this.lookups.pending.key, this.errorsOf(`${prefix}-`), this.isReadonly, this.activeLocale],
       () =>
       listEditor<Intervention>({
         id: prefix,
         labelledBy: `h-${name}`,
         items,
+        rendered: this.shown,
         key: (i) => i.id,
         itemLabel: (i) => i.what,
         locale: this.activeLocale,
@@ -910,13 +940,15 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       this.exec(`${id}-${field}`, (s) => s.updateIntervention(i.id, changes, options));
     const opt = (v: string) => v || null;
     if (!open) {
-      // Most of a long plan is closed interventions: no whitespace nodes, and one binding for the rare notes.
+      // Most of a long plan is closed interventions: no whitespace nodes, one binding for the rare notes,
+      // and the name of the button in aria-label (the visible word and the intervention) instead of a hidden span.
+      const word = this.isReadonly ? this.t('show') : this.t('edit');
       const partyMissing = this.missingAt('interventions', index, 'party');
       const notes =
         partyMissing.length || this.isPending(i.id)
           ? html`${partyMissing.length ? html`<ul class="sip-errors">${partyMissing.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}${this.pendingFor(i.id)}`
           : nothing;
-      return html`<p><strong>${i.what}</strong></p><p class="summary">${[this.partyName(plan, i.party), i.extent, i.where].filter(Boolean).join(' · ')}</p>${notes}<button type="button" part="button edit" aria-expanded="false" aria-controls=${`${id}-form`} id=${`${id}-toggle`} @click=${() => this.toggle(i.id)}>${this.isReadonly ? this.t('show') : this.t('edit')}<span class="sip-visually-hidden" .textContent=${`: ${i.what}`}></span></button>`;
+      return html`<p><strong>${i.what}</strong></p><p class="summary">${[this.partyName(plan, i.party), i.extent, i.where].filter(Boolean).join(' · ')}</p>${notes}<button type="button" part="button edit" aria-expanded="false" aria-controls=${`${id}-form`} id=${`${id}-toggle`} aria-label=${`${word}: ${i.what}`} @click=${() => this.toggle(i.id)}>${word}</button>`;
     }
     return html`<div id=${`${id}-form`}>
       ${this.area({ id: `${id}-what`, label: this.t('f.what'), value: i.what, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-what`), onInput: (v) => upd('what', { what: v }, TYPING) })}

@@ -40,6 +40,12 @@ export interface ListEditorOptions<T> {
    * Omit to render every item every time.
    */
   deps?: ((item: T, index: number) => readonly unknown[]) | undefined;
+  /**
+   * Render only the first `rendered` items for now (a long list's rest can
+   * follow after the first paint); positions and move buttons still count
+   * every item, and the list is `aria-busy` until all are there. Default: all.
+   */
+  rendered?: number | undefined;
 }
 
 /**
@@ -71,26 +77,29 @@ export function listEditor<T>(o: ListEditorOptions<T>): TemplateResult {
   const up = o.onMove && !o.readonly ? t('list.moveUp') : '';
   const down = o.onMove && !o.readonly ? t('list.moveDown') : '';
   const remove = o.onRemove && !o.readonly ? t('list.remove') : '';
-  // One template per item, without whitespace between tags: in a list of
-  // hundreds of items every node and every nested template counts.
+  // One template per item, without whitespace between tags or hidden spans
+  // (the item's name is in aria-label): in a list of hundreds of items every
+  // node and every nested template counts. The name is the visible text and
+  // the item, e.g. "Move up: Find work" (the arrow is not part of it).
   const render = (item: T, i: number): TemplateResult => {
     const key = o.key(item);
     const body = o.renderItem(item, i);
-    const label = `: ${o.itemLabel(item, i)}`;
+    const label = o.itemLabel(item, i);
     if (up && remove) {
-      return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div><div class="sip-item-actions" part="item-actions"><button type="button" part="button move-up" id=${`${o.id}-${key}-up`} data-list-action="up" ?disabled=${i === 0}><span aria-hidden="true">↑ </span>${up}<span class="sip-visually-hidden" .textContent=${label}></span></button><button type="button" part="button move-down" id=${`${o.id}-${key}-down`} data-list-action="down" ?disabled=${i === last}><span aria-hidden="true">↓ </span>${down}<span class="sip-visually-hidden" .textContent=${label}></span></button><button type="button" part="button remove" id=${`${o.id}-${key}-remove`} data-list-action="remove">${remove}<span class="sip-visually-hidden" .textContent=${label}></span></button></div></li>`;
+      return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div><div class="sip-item-actions" part="item-actions"><button type="button" part="button move-up" id=${`${o.id}-${key}-up`} data-list-action="up" aria-label=${`${up}: ${label}`} ?disabled=${i === 0}>↑ ${up}</button><button type="button" part="button move-down" id=${`${o.id}-${key}-down`} data-list-action="down" aria-label=${`${down}: ${label}`} ?disabled=${i === last}>↓ ${down}</button><button type="button" part="button remove" id=${`${o.id}-${key}-remove`} data-list-action="remove" aria-label=${`${remove}: ${label}`}>${remove}</button></div></li>`;
     }
     if (up) {
-      return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div><div class="sip-item-actions" part="item-actions"><button type="button" part="button move-up" id=${`${o.id}-${key}-up`} data-list-action="up" ?disabled=${i === 0}><span aria-hidden="true">↑ </span>${up}<span class="sip-visually-hidden" .textContent=${label}></span></button><button type="button" part="button move-down" id=${`${o.id}-${key}-down`} data-list-action="down" ?disabled=${i === last}><span aria-hidden="true">↓ </span>${down}<span class="sip-visually-hidden" .textContent=${label}></span></button></div></li>`;
+      return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div><div class="sip-item-actions" part="item-actions"><button type="button" part="button move-up" id=${`${o.id}-${key}-up`} data-list-action="up" aria-label=${`${up}: ${label}`} ?disabled=${i === 0}>↑ ${up}</button><button type="button" part="button move-down" id=${`${o.id}-${key}-down`} data-list-action="down" aria-label=${`${down}: ${label}`} ?disabled=${i === last}>↓ ${down}</button></div></li>`;
     }
     if (remove) {
-      return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div><div class="sip-item-actions" part="item-actions"><button type="button" part="button remove" id=${`${o.id}-${key}-remove`} data-list-action="remove">${remove}<span class="sip-visually-hidden" .textContent=${label}></span></button></div></li>`;
+      return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div><div class="sip-item-actions" part="item-actions"><button type="button" part="button remove" id=${`${o.id}-${key}-remove`} data-list-action="remove" aria-label=${`${remove}: ${label}`}>${remove}</button></div></li>`;
     }
     return html`<li class="sip-item" part="item" data-key=${key}><div class="sip-item-body">${body}</div></li>`;
   };
   const deps = o.deps;
-  return html`<ol class="sip-list" part=${`list ${o.part ?? ''}`.trim()} aria-labelledby=${o.labelledBy} @click=${(e: Event) => onListClick(e, o)}>
-    ${repeat(o.items, o.key, deps ? (item, i) => guard([item, i, i === last, Boolean(o.readonly), up, remove, o.locale, o.id, ...deps(item, i)], () => render(item, i)) : render)}
+  const partial = o.rendered !== undefined && o.rendered < o.items.length;
+  return html`<ol class="sip-list" part=${`list ${o.part ?? ''}`.trim()} aria-labelledby=${o.labelledBy} aria-busy=${partial ? 'true' : 'false'} @click=${(e: Event) => onListClick(e, o)}>
+    ${repeat(partial ? o.items.slice(0, o.rendered) : o.items, o.key, deps ? (item, i) => guard([item, i, i === last, Boolean(o.readonly), up, remove, o.locale, o.id, ...deps(item, i)], () => render(item, i)) : render)}
   </ol>`;
 }
 
