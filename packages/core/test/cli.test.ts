@@ -76,6 +76,7 @@ test('wrong usage gives a clear message and exit code 2', async () => {
     ['check', '--today', '2026-11-25', '--format', 'xml'],
     ['check', '--today', '2026-11-25', '--pack', 'atlantis'],
     ['check', '--today', '2026-11-25', '--threads', 'many'],
+    ['check', '--today', '2026-11-25', '--threads', '0'],
     ['check', '--today', '2026-11-25', '--threads', '99'],
     ['check', '--nope'],
     ['frobnicate'],
@@ -128,8 +129,8 @@ test('with worker threads the built CLI writes what one thread writes, in input 
     return JSON.stringify(plan) + (i % 2 ? '\r' : '');
   });
   const input = `${lines.join('\n')}\n`;
-  const one = await run(['check', '--today', '2026-11-25', '--threads', '0'], input, [cli]);
-  const two = await run(['check', '--today', '2026-11-25', '--threads', '2'], input, [cli]);
+  const one = await run(['check', '--today', '2026-11-25', '--threads', '1'], input, [cli]);
+  const two = await run(['check', '--today', '2026-11-25', '--threads', '3'], input, [cli]);
   assert.equal(two.stderr, '');
   assert.equal(two.code, 1);
   assert.equal(one.code, 1);
@@ -139,4 +140,11 @@ test('with worker threads the built CLI writes what one thread writes, in input 
     numbers,
     lines.flatMap((l, i) => (l === '' ? [] : [i + 1])),
   );
+
+  // A worker that cannot start (here: its file is gone) costs speed, not results.
+  rmSync(join(out, 'cli', 'check-worker.js'));
+  const alone = await run(['check', '--today', '2026-11-25', '--threads', '2'], input, [cli]);
+  assert.equal(alone.stdout, one.stdout);
+  assert.equal(alone.code, 1);
+  assert.match(alone.stderr, /no worker thread could start/);
 });

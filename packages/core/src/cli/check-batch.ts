@@ -1,7 +1,7 @@
 /**
  * The per-line work of `sip-rules check`: options, and turning a batch of
- * input lines into result lines. Shared by the main thread (small inputs) and
- * the worker threads (large ones), so both give the same bytes.
+ * input lines into result lines. Shared by the main thread and the worker
+ * threads, so every thread gives the same bytes.
  * @module
  */
 import { parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ import { planIssuesFromJson } from './fast-plan.js';
 /** Default bound on one input line: real plans are far smaller, and the plan model caps its own size. */
 export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
-/** Most worker threads `--threads` accepts. */
+/** Most threads `--threads` accepts. */
 export const MAX_THREADS = 16;
 
 /** The options of `sip-rules check`, parsed. */
@@ -35,7 +35,7 @@ export interface CheckOptions {
   engine: 'compiled' | 'reference';
   /** `--max-line-bytes`. */
   maxLineBytes: number;
-  /** `--threads`: worker threads for a large input; absent means one per core. */
+  /** `--threads`: threads that evaluate a large input, the main one included; absent means one per core. */
   threads?: number;
 }
 
@@ -79,8 +79,8 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions {
     throw new UsageError('--max-line-bytes is a whole number of bytes between 2 and 1073741824');
   }
   const threadsRaw = values.threads as string | undefined;
-  if (threadsRaw !== undefined && (!/^\d{1,2}$/.test(threadsRaw) || Number(threadsRaw) > MAX_THREADS)) {
-    throw new UsageError(`--threads is a whole number from 0 to ${MAX_THREADS}, got '${threadsRaw.slice(0, 40)}'`);
+  if (threadsRaw !== undefined && (!/^\d{1,2}$/.test(threadsRaw) || Number(threadsRaw) < 1 || Number(threadsRaw) > MAX_THREADS)) {
+    throw new UsageError(`--threads is a whole number from 1 to ${MAX_THREADS}, got '${threadsRaw.slice(0, 40)}'`);
   }
   return {
     today,

@@ -34,9 +34,10 @@ Options:
   --engine compiled|reference
                            compiled (default) or json-rules-engine (slow; audits)
   --max-line-bytes N       longest accepted line (default ${DEFAULT_MAX_LINE_BYTES})
-  --threads N              worker threads for a large input (default: one per
-                           core, at most 8; 0: none); results are the same and
-                           in input order either way
+  --threads N              threads that evaluate a large input, this one
+                           included (default: one per core, at most 8; 1: no
+                           worker threads); results are the same bytes, in
+                           input order, either way
   -h, --help               this help
 
 Exit codes: 0 every line was a valid plan, 1 some line was invalid, 2 wrong usage.
@@ -77,9 +78,9 @@ class Progress {
 const BATCH_BYTES = 512 * 1024;
 /** Worker threads start with this batch: below it (about 1 MB of input) starting them costs more than it saves. */
 const WORKERS_FROM_BATCH = 2;
-/** Batches in flight per worker: one being evaluated, one waiting, so a worker never idles. */
+/** Batches in flight per worker: one being evaluated, one waiting, so a worker does not idle while this thread evaluates one. */
 const PER_WORKER = 2;
-/** Default cap on worker threads. */
+/** Default cap on evaluating threads. */
 const DEFAULT_MAX_THREADS = 8;
 
 /** A result waiting for its turn: bytes from a worker, or text from the main thread. */
@@ -108,11 +109,6 @@ class WorkerPool {
   /** True when no worker is left that could ever start: the main thread does the work. */
   get broken(): boolean {
     return this.workers.length === 0;
-  }
-
-  /** True once some worker is ready. */
-  get started(): boolean {
-    return this.load.size > 0;
   }
 
   /** The ready worker with the fewest batches in hand, when it has room for one more. */
@@ -173,10 +169,10 @@ class WorkerPool {
   }
 }
 
-/** Worker threads to use, or 0. Running from TypeScript source (tsx does not load into workers), there are none. */
+/** Threads that evaluate plans, this one included. From TypeScript source (tsx does not load into workers) only this one. */
 function threadCount(requested: number | undefined): number {
-  if (!import.meta.url.endsWith('.js')) return 0;
-  return requested ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
+  if (!import.meta.url.endsWith('.js')) return 1;
+  return requested ?? Math.max(1, Math.min(availableParallelism(), DEFAULT_MAX_THREADS));
 }
 
 /** Runs `sip-rules check`. */
@@ -245,23 +241,14 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   try {
     for await (const batch of readBatches(counted(), { maxLineBytes: options.maxLineBytes, targetBytes: BATCH_BYTES })) {
       progress?.update(bytes, plans);
-      if (batch.seq === WORKERS_FROM_BATCH && threads > 0) pool = new WorkerPool(args, threads);
-      for (;;) {
-        if (failure) throw failure;
-        if (pool && !pool.broken && pool.hasRoom) {
-          track(batch.seq, pool.submit(batch));
-          break;
-        }
-        if (pool?.broken && !warned) {
-          warned = true;
-          io.stderr.write(`sip-rules check: no worker thread could start (${pool.startFailure?.message.split('\n')[0] ?? 'unknown'}); going on in one thread.\n`);
-        }
-        if (!pool || pool.broken || !pool.started || inFlight.size === 0) {
-          // No worker can take it yet: evaluate here rather than wait.
-          await fromMain(batch);
-          break;
-        }
-        await Promise.race(inFlight);
+      if (batch.seq === WORKERS_FROM_BATCH && threads > 1) pool = new WorkerPool(args, threads - 1);
+      if (failure) throw failure;
+      // This thread evaluates too whenever no worker has room: no thread waits while another has work queued.
+      if (pool?.hasRoom) track(batch.seq, pool.submit(batch));
+      else await fromMain(batch);
+      if (pool?.broken && !warned) {
+        warned = true;
+        io.stderr.write(`sip-rules check: no worker thread could start (${pool.startFailure?.message.split('\n')[0] ?? 'unknown'}); going on in one thread.\n`);
       }
       await writeReady();
     }
