@@ -448,6 +448,14 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     </section>`;
   }
 
+  /**
+   * A list rendered again only when `deps` (what it shows), the locale or
+   * read-only changed: typing elsewhere in the plan leaves it alone.
+   */
+  private skippable(deps: readonly unknown[], render: () => TemplateResult) {
+    return guard([...deps, this.isReadonly, this.activeLocale], render);
+  }
+
   /** Moves focus after an add or remove, once the list has re-rendered. */
   private focusLater(...selectors: string[]): void {
     void focusAfterUpdate(this, ...selectors);
@@ -584,7 +592,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     return this.section(
       'parties',
       this.t('sec.parties'),
-      listEditor<Party>({
+      this.skippable([plan.parties, this.errorsOf('party-')], () =>
+        listEditor<Party>({
         id: 'party',
         labelledBy: 'h-parties',
         items: plan.parties,
@@ -599,7 +608,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
           ${this.choose({ id: `party-${p.id}-kind`, label: this.t('f.kind'), value: p.kind, options: this.options(PARTY_KINDS, 'k'), onChange: (v) => this.exec(`party-${p.id}-kind`, (s) => s.updateParty(p.id, { kind: v as Party['kind'] })) })}
           ${checkboxGroup({ id: `party-${p.id}-principal`, legend: this.t('f.principal'), options: [{ value: 'yes', label: this.t('f.principal') }], selected: p.principal ? ['yes'] : [], readonly: this.isReadonly, onToggle: (_v, on) => this.exec(`party-${p.id}-principal`, (s) => s.updateParty(p.id, { principal: on })) })}
         </div>`,
-      }),
+        }),
+      ),
       this.isReadonly
         ? nothing
         : html`<div class="add-row">
@@ -623,7 +633,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     return this.section(
       'participants',
       this.t('sec.participants'),
-      listEditor<Participant>({
+      this.skippable([plan.participants, plan.parties, this.errorsOf('participant-')], () =>
+        listEditor<Participant>({
         id: 'participant',
         labelledBy: 'h-participants',
         items: plan.participants,
@@ -644,7 +655,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
               : nothing}
           </div>`;
         },
-      }),
+        }),
+      ),
       this.isReadonly
         ? nothing
         : html`<div class="add-row">
@@ -731,7 +743,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     return this.section(
       kind,
       this.t(`sec.${kind}`),
-      listEditor<{ id: string; text: string }>({
+      this.skippable([items, this.errorsOf(`${single}-`), this.lookups.pending.key], () =>
+        listEditor<{ id: string; text: string }>({
         id: single,
         labelledBy: `h-${kind}`,
         items,
@@ -752,7 +765,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
             errors: this.errs(`${single}-${i.id}-text`),
             onInput: (v) => this.exec(`${single}-${i.id}-text`, (s) => (kind === 'needs' ? s.updateNeed(i.id, { text: v }, TYPING) : s.updateResource(i.id, { text: v }, TYPING))),
           })}${this.pendingFor(i.id)}`,
-      }),
+        }),
+      ),
       this.isReadonly
         ? nothing
         : html`<div class="add-row">
@@ -797,8 +811,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   }
 
   private renderGoals(plan: Plan): TemplateResult {
-    // Typing elsewhere in the plan leaves the goals alone: skip them unless something they show changed.
-    const list = guard([plan.goals, this.errorsOf('goal-'), this.lookups.pending.key, this.isReadonly, this.activeLocale], () =>
+    const list = this.skippable([plan.goals, this.errorsOf('goal-'), this.lookups.pending.key], () =>
       listEditor<Goal>({
         id: 'goal',
         labelledBy: 'h-goals',
@@ -858,9 +871,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     const parties = partiesById(plan.parties);
     const prefix = name === 'interventions' ? 'iv' : 'ov';
     const open = this.expanded.size > 0;
-    // Typing elsewhere in the plan leaves these lists alone: skip them unless something they show changed.
-    const list = guard(
-      [items, indexOf, this.shown, plan.parties, this.expanded, open && plan.participants, open && plan.goals, this.lookups.missing.items.get('interventions'), this.lookups.pending.key, this.errorsOf(`${prefix}-`), this.isReadonly, this.activeLocale],
+    const list = this.skippable(
+      [items, indexOf, this.shown, plan.parties, this.expanded, open && plan.participants, open && plan.goals, this.lookups.missing.items.get('interventions'), this.lookups.pending.key, this.errorsOf(`${prefix}-`)],
       () =>
       listEditor<Intervention>({
         id: prefix,
