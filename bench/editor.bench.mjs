@@ -3,9 +3,9 @@
 // built CDN bundle (packages/components/dist/cdn/sip-kit.js) on a loopback server.
 // Budgets (checked with --check): first render ≤ 50 ms, keystroke ≤ 8 ms (medians).
 // First render is the first laid-out paint (updateComplete + layout). The editor
-// renders the closed interventions beyond the first screenful in idle time right
-// after it (their list is aria-busy until then); the time until every item is
-// in the DOM is printed too, for information.
+// renders the goals and interventions beyond the first ten of each list in idle
+// time right after it (those lists are aria-busy until then); the time until
+// every item is in the DOM is printed too, for information.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -253,24 +253,31 @@ describe('<sip-plan-editor>', function () {
     expect(el.plan!.person.preferredName).to.equal('abx');
   });
 
-  it('a long plan paints its first interventions at once and the rest right after; an edit brings them all', async () => {
+  it('a long plan paints its first goals and interventions at once and the rest right after; an edit brings them all', async () => {
     const base = adult();
-    const first = base.interventions[0]!;
-    const many = (): Plan => parsePlan({ ...base, interventions: Array.from({ length: 70 }, (_, n) => ({ ...first, id: `many-${n}`, what: `Insats ${n}` })), pendingApproval: [] });
-    const items = (el: SipPlanEditor) => root(el).querySelectorAll('[part~="section-interventions"] [part~="item"]').length;
-    const list = (el: SipPlanEditor) => $(el, '[part~="section-interventions"] ol');
+    const many = (): Plan =>
+      parsePlan({
+        ...base,
+        goals: Array.from({ length: 30 }, (_, n) => ({ ...base.goals[0]!, id: `goal-${n}`, text: `Mål ${n}` })),
+        interventions: Array.from({ length: 70 }, (_, n) => ({ ...base.interventions[0]!, id: `many-${n}`, what: `Insats ${n}`, goals: [] })),
+        followUps: base.followUps.map((f) => ({ ...f, evaluations: [] })),
+        pendingApproval: [],
+      });
+    const items = (el: SipPlanEditor, section: string) => root(el).querySelectorAll(`[part~="section-${section}"] [part~="item"]`).length;
+    const busy = (el: SipPlanEditor, section: string) => $(el, `[part~="section-${section}"] ol`).getAttribute('aria-busy');
     const el = await editor(many());
-    expect(items(el)).to.be.below(70);
-    expect(list(el).getAttribute('aria-busy')).to.equal('true');
+    expect(items(el, 'interventions')).to.be.below(70);
+    expect(items(el, 'goals')).to.be.below(30);
+    expect([busy(el, 'goals'), busy(el, 'interventions')]).to.deep.equal(['true', 'true']);
     expect($(el, '#iv-many-0-down').hasAttribute('disabled')).to.equal(false);
-    await waitUntil(() => items(el) === 70, 'every intervention is rendered');
-    expect(list(el).getAttribute('aria-busy')).to.equal('false');
+    await waitUntil(() => items(el, 'interventions') === 70 && items(el, 'goals') === 30, 'every goal and intervention is rendered');
+    expect([busy(el, 'goals'), busy(el, 'interventions')]).to.deep.equal(['false', 'false']);
     expect($(el, '#iv-many-69-down').hasAttribute('disabled')).to.equal(true);
     await expect(el).to.be.accessible();
 
     const editedAtOnce = await editor(many());
     await type(editedAtOnce, '#person-preferred', 'A');
-    expect(items(editedAtOnce)).to.equal(70);
+    expect([items(editedAtOnce, 'goals'), items(editedAtOnce, 'interventions')]).to.deep.equal([30, 70]);
   });
 
   it('a failed save keeps every typed character, says what failed and retries', async () => {

@@ -70,11 +70,12 @@ type Draft = Record<string, string>;
 const TYPING = { typing: true } as const;
 
 /**
- * Interventions (closed, most of them off screen) rendered in the first paint
- * of a long plan; the rest follow in idle time, this many at a time.
+ * Goals and interventions rendered in the first paint of a long plan: more
+ * than fill any screen (goals and closed interventions below them are off
+ * screen). The rest follow in idle time right after, this many at a time.
  */
-const FIRST_INTERVENTIONS = 20;
-const MORE_INTERVENTIONS = 60;
+const FIRST_ITEMS = 10;
+const MORE_ITEMS = 40;
 const whenIdle = (callback: () => void): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 200 });
   else setTimeout(callback, 1);
@@ -245,8 +246,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   /** Values typed into the "add" rows before the item exists. */
   private draft: Draft = {};
   private lastSave: SaveStatus | undefined;
-  /** How many interventions of each list are rendered: all once the plan changes, or after the first paint (see FIRST_INTERVENTIONS). */
-  private shown = FIRST_INTERVENTIONS;
+  /** How many goals and interventions of each list are rendered: all once the plan changes, or soon after the first paint (see FIRST_ITEMS). */
+  private shown = FIRST_ITEMS;
   private showingMore = false;
   /** Lookups for the render under way (set at the start of {@link render}). */
   private lookups = { missing: NO_MISSING, pending: NO_PENDING };
@@ -283,7 +284,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('plan' as keyof SipPlanEditor)) this.shown = FIRST_INTERVENTIONS;
+    if (changed.has('plan' as keyof SipPlanEditor)) this.shown = FIRST_ITEMS;
     if (changed.has('party' as keyof SipPlanEditor)) {
       this.redacted = undefined;
       if (this.party) {
@@ -306,12 +307,13 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.showingMore || this.shown >= (this.plan?.interventions.length ?? 0)) return;
+    const plan = this.plan;
+    if (this.showingMore || !plan || this.shown >= Math.max(plan.goals.length, plan.interventions.length)) return;
     this.showingMore = true;
     whenIdle(() => {
       this.showingMore = false;
       // Away from the page: render everything when it comes back.
-      this.shown = this.isConnected ? this.shown + MORE_INTERVENTIONS : Infinity;
+      this.shown = this.isConnected ? this.shown + MORE_ITEMS : Infinity;
       if (this.isConnected) this.requestUpdate();
     });
   }
@@ -811,11 +813,12 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   }
 
   private renderGoals(plan: Plan): TemplateResult {
-    const list = this.skippable([plan.goals, this.errorsOf('goal-'), this.lookups.pending.key], () =>
+    const list = this.skippable([plan.goals, this.shown, this.errorsOf('goal-'), this.lookups.pending.key], () =>
       listEditor<Goal>({
         id: 'goal',
         labelledBy: 'h-goals',
         items: plan.goals,
+        rendered: this.shown,
         key: (g) => g.id,
         itemLabel: (g) => g.text,
         locale: this.activeLocale,
