@@ -6,7 +6,7 @@ import { SipValidationError } from '../src/errors.js';
 import { checkPlan } from '../src/model/check.js';
 import { type Plan, parsePlan } from '../src/model/index.js';
 import { type PlanCommand, type PlanStore, createPlanStore } from '../src/store/index.js';
-import { FREE_TEXT_FIELDS } from '../src/store/store.js';
+import { FREE_TEXT_FIELDS, PLAN_TEXT_FIELDS } from '../src/store/store.js';
 import { numRuns, planArbitrary } from './arbitraries.js';
 
 const example = (name: string): Plan => JSON.parse(readFileSync(new URL(`../examples/${name}.json`, import.meta.url), 'utf8')) as Plan;
@@ -405,8 +405,8 @@ describe('typing bursts', () => {
         const value = spied[key];
         spied[key] = Array.isArray(value) ? value.map((item: object) => spy(key, item)) : spy(key, value as object);
       }
-      checkPlan(spied as unknown as Plan);
-      for (const [key, fields] of Object.entries(FREE_TEXT_FIELDS)) {
+      checkPlan(spy('plan', spied) as unknown as Plan);
+      for (const [key, fields] of Object.entries({ ...FREE_TEXT_FIELDS, plan: PLAN_TEXT_FIELDS })) {
         for (const field of fields) assert.ok(!read.get(key)?.has(field), `checkPlan reads ${key}.${field}`);
       }
     }

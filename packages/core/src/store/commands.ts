@@ -45,9 +45,9 @@ export type Patch<T> = { [K in Exclude<keyof T, 'id'>]?: T[K] | null };
 /** Plan-level fields changed with `updateDetails`. */
 export type PlanDetails = Pick<
   Plan,
-  'title' | 'needIdentifiedOn' | 'needIdentifiedBy' | 'readyForDischargeOn' | 'firstContactOn' | 'planPeriod' | 'locale'
+  'title' | 'needIdentifiedOn' | 'needIdentifiedBy' | 'readyForDischargeOn' | 'firstContactOn' | 'planPeriod' | 'locale' | 'cooperation'
 >;
-const DETAIL_KEYS = ['title', 'needIdentifiedOn', 'needIdentifiedBy', 'readyForDischargeOn', 'firstContactOn', 'planPeriod', 'locale'] as const;
+const DETAIL_KEYS = ['title', 'needIdentifiedOn', 'needIdentifiedBy', 'readyForDischargeOn', 'firstContactOn', 'planPeriod', 'locale', 'cooperation'] as const;
 
 /**
  * Allowed lifecycle moves. A closed plan stays closed (start a new plan);

@@ -542,8 +542,14 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   needs: ['text'],
   resources: ['text'],
   goals: ['text', 'measure'],
-  interventions: ['what', 'unit', 'responsibleName', 'extent', 'where', 'costNote'],
+  interventions: ['what', 'how', 'unit', 'responsibleName', 'extent', 'where', 'costNote'],
 };
+
+/**
+ * Plan-level plain text that `checkPlan` never reads (the same test proves it).
+ * @internal
+ */
+export const PLAN_TEXT_FIELDS: readonly string[] = ['title', 'cooperation'];
 
 /** Logs that commands append to; nothing refers to their entries. */
 const LOGS = new Set(['audit', 'pendingApproval']);
@@ -583,6 +589,7 @@ function referenceIssuesOfTextEdit(prev: Plan, next: Plan): SipIssue[] | undefin
       }
       continue;
     }
+    if (PLAN_TEXT_FIELDS.includes(key) && typeof a === 'string' && typeof b === 'string') continue;
     const free = FREE_TEXT_FIELDS[key];
     if (!free) return undefined;
     if (Array.isArray(a) && Array.isArray(b)) {
