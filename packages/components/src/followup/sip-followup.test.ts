@@ -89,6 +89,18 @@ describe('<sip-followup>', () => {
       expect(parseFloat(style.borderTopWidth)).to.be.at.least(3);
     });
 
+    it("names an LSS plan's yearly review as a review, in every language, never as a follow-up", async () => {
+      const plan = await example('se-lss-ip');
+      const el = await mount(plan, '2028-01-10');
+      const review = qa(el, '[part~="deadline-overdue"]').find((li) => text(li).includes('Omprövning av planen'));
+      expect(review, 'the overdue yearly review').to.not.equal(undefined);
+      expect(text(review!)).to.contain('Senast 12 mars 2027');
+      el.locale = 'nb';
+      await el.updateComplete;
+      expect(qa(el, '[part~="deadline"]').some((li) => text(li).includes('Gjennomgang av planen'))).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
     it('shows working days left and when a deadline was met', async () => {
       const el = await mount(await everyStatusPlan(), '2026-05-26');
       expect(text(q(el, '[part~="deadline-upcoming"]'))).to.contain('arbetsdagar kvar');

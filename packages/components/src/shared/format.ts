@@ -20,12 +20,17 @@ export function formatDate(date: IsoDate, locale: Locale): string {
   return Number.isNaN(d.getTime()) ? date : f.format(d);
 }
 
+const DEADLINE_KINDS = ['first-contact', 'meeting', 'follow-up', 'invitation', 'review'] as const;
+
+/** The shared message key naming a deadline kind; a kind a custom pack invents is just "Deadline". */
+export function deadlineLabelKey(kind: string): `deadline.${(typeof DEADLINE_KINDS)[number] | 'other'}` {
+  return (DEADLINE_KINDS as readonly string[]).includes(kind) ? `deadline.${kind as (typeof DEADLINE_KINDS)[number]}` : 'deadline.other';
+}
+
 /** A deadline as one plain sentence, e.g. "SIP-möte: om 3 arbetsdagar (4 december 2026)". */
 export function deadlineText(d: DeadlineInfo, locale: Locale): string {
   const t = sharedMessages.t.bind(sharedMessages, locale);
-  const kinds = ['first-contact', 'meeting', 'follow-up', 'invitation'] as const;
-  const kind = (kinds as readonly string[]).includes(d.kind) ? (d.kind as (typeof kinds)[number]) : 'follow-up';
-  const what = t(`deadline.${kind}`);
+  const what = t(deadlineLabelKey(d.kind));
   const date = formatDate(d.status === 'met' || d.status === 'met-late' ? (d.metOn ?? d.due) : d.due, locale);
   if (d.status === 'upcoming') {
     const days = d.workingDaysLeft ?? 0;

@@ -7,13 +7,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Deadline } from '@sip-kit/core';
+import { deadlineLabelKey } from '../../shared/format.js';
 import type { FollowupKey } from '../messages/sv.js';
 import type { SharedKey } from '../../i18n/shared.js';
 
 /** Translates a key of `<sip-followup>` (or a shared key). */
 export type Translate = (key: FollowupKey | SharedKey, params?: Readonly<Record<string, string | number>>) => string;
-
-const KINDS = ['first-contact', 'meeting', 'follow-up', 'invitation'] as const;
 
 /** The timeline list (or a sentence when there is nothing to show). */
 export function deadlineTimeline(deadlines: readonly Deadline[], t: Translate, date: (d: string) => string, who: (ref: string | undefined) => string): TemplateResult {
@@ -21,7 +20,6 @@ export function deadlineTimeline(deadlines: readonly Deadline[], t: Translate, d
   const sorted = [...deadlines].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   return html`<ol class="timeline" part="timeline">
     ${sorted.map((d) => {
-      const kind = (KINDS as readonly string[]).includes(d.kind) ? (d.kind as (typeof KINDS)[number]) : 'follow-up';
       const left = d.workingDaysLeft;
       const days =
         d.metOn !== undefined
@@ -38,7 +36,7 @@ export function deadlineTimeline(deadlines: readonly Deadline[], t: Translate, d
       const ref = d.kind === 'follow-up' ? who(d.ref) : '';
       return html`<li class="deadline ${d.status}" part="deadline deadline-${d.status}" data-status=${d.status}>
         <span class="mark" aria-hidden="true"></span>
-        <span class="what">${t(`deadline.${kind}`)}${ref ? html` <span class="muted">(${ref})</span>` : nothing}</span>
+        <span class="what">${t(deadlineLabelKey(d.kind))}${ref ? html` <span class="muted">(${ref})</span>` : nothing}</span>
         <sip-status-badge status=${d.status} label=${t(`status.${d.status}`)}></sip-status-badge>
         <span class="when">${t('deadline.due', { date: date(d.due) })}${days ? html` · <strong>${days}</strong>` : nothing}</span>
       </li>`;

@@ -27,6 +27,8 @@ const en: UiMessages<SharedKey> = {
   'deadline.meeting': 'Planning meeting',
   'deadline.invitation': 'Invitation',
   'deadline.follow-up': 'Follow-up',
+  'deadline.review': 'Review of the plan',
+  'deadline.other': 'Deadline',
   'deadline.upcoming': '{what}: in {days} working days ({date})',
   'deadline.upcoming-one': '{what}: in 1 working day ({date})',
   'deadline.due-today': '{what}: today',

@@ -27,6 +27,8 @@ const nn: UiMessages<SharedKey> = {
   'deadline.meeting': 'Møte om planen',
   'deadline.invitation': 'Innkalling',
   'deadline.follow-up': 'Oppfølging',
+  'deadline.review': 'Gjennomgang av planen',
+  'deadline.other': 'Frist',
   'deadline.upcoming': '{what}: om {days} arbeidsdagar ({date})',
   'deadline.upcoming-one': '{what}: om 1 arbeidsdag ({date})',
   'deadline.due-today': '{what}: i dag',

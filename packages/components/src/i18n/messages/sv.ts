@@ -28,6 +28,8 @@ const sv = {
   'deadline.meeting': 'SIP-möte',
   'deadline.invitation': 'Kallelse',
   'deadline.follow-up': 'Uppföljning',
+  'deadline.review': 'Omprövning av planen',
+  'deadline.other': 'Tidsgräns',
   'deadline.upcoming': '{what}: om {days} arbetsdagar ({date})',
   'deadline.upcoming-one': '{what}: om 1 arbetsdag ({date})',
   'deadline.due-today': '{what}: i dag',
