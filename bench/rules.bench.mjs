@@ -99,38 +99,46 @@ export async function run({ check } = {}) {
     deadlines: core.deadlineFacts(plan, pack),
   }));
   // Same logic: all three give identical results on every case before anything is timed.
-  for (const c of cases) {
+  let disagreement = null;
+  compare: for (const c of cases) {
     for (const d of DOMAINS) {
       const expected = await ref.run(d, c[d]);
       if (!isDeepStrictEqual(compiled.run(d, c[d]), expected) || !isDeepStrictEqual(baseline.run(d, c[d]), expected)) {
-        throw new Error(`rules bench: evaluators disagree on ${d} ${JSON.stringify(c[d])}`);
+        disagreement = `${d} ${JSON.stringify(c[d])}`;
+        break compare;
       }
     }
   }
 
-  // One evaluation = the pack's eligibility, completeness and deadline rules over one plan's facts.
-  let i = 0;
-  const next = () => cases[i++ % cases.length];
-  const refRate = await rate(async () => {
-    const c = next();
-    await Promise.all(DOMAINS.map((d) => ref.run(d, c[d])));
-  }, 3000);
-  const compiledRate = await rate(() => {
-    const c = next();
-    for (const d of DOMAINS) compiled.run(d, c[d]);
-  });
-  const baselineRate = await rate(() => {
-    const c = next();
-    for (const d of DOMAINS) baseline.run(d, c[d]);
-  });
+  if (disagreement) {
+    // Reported, not thrown: the evaluatePlan and CLI figures below do not depend on it.
+    console.log(`evaluators disagree, so their rates are not compared: ${disagreement}`);
+    failures.push(`rules: evaluators disagree on ${disagreement.slice(0, 200)}`);
+  } else {
+    // One evaluation = the pack's eligibility, completeness and deadline rules over one plan's facts.
+    let i = 0;
+    const next = () => cases[i++ % cases.length];
+    const refRate = await rate(async () => {
+      const c = next();
+      await Promise.all(DOMAINS.map((d) => ref.run(d, c[d])));
+    }, 3000);
+    const compiledRate = await rate(() => {
+      const c = next();
+      for (const d of DOMAINS) compiled.run(d, c[d]);
+    });
+    const baselineRate = await rate(() => {
+      const c = next();
+      for (const d of DOMAINS) baseline.run(d, c[d]);
+    });
+    console.log('se-default, one evaluation = eligibility + completeness + deadline rules over one plan');
+    console.log(`${'reference (json-rules-engine)'.padEnd(44)}${fmt(refRate)} evals/s`);
+    console.log(`${'compiled (compilePack)'.padEnd(44)}${fmt(compiledRate)} evals/s   ${(compiledRate / refRate).toFixed(0)}× reference (target ≥ 100×)`);
+    console.log(`${'hand-written baseline'.padEnd(44)}${fmt(baselineRate)} evals/s   compiled is ${(baselineRate / compiledRate).toFixed(1)}× slower (target ≤ 5×)`);
+    if (check && compiledRate < 100 * refRate) failures.push(`rules: compiled is ${(compiledRate / refRate).toFixed(0)}× the reference, below 100×`);
+  }
   // The whole of evaluatePlan (facts, rules, deadlines, messages, sharing), for context.
   let j = 0;
   const planRate = await rate(() => core.evaluatePlan(plans[j++ % plans.length], { today: TODAY }));
-
-  console.log('se-default, one evaluation = eligibility + completeness + deadline rules over one plan');
-  console.log(`${'reference (json-rules-engine)'.padEnd(44)}${fmt(refRate)} evals/s`);
-  console.log(`${'compiled (compilePack)'.padEnd(44)}${fmt(compiledRate)} evals/s   ${(compiledRate / refRate).toFixed(0)}× reference (target ≥ 100×)`);
-  console.log(`${'hand-written baseline'.padEnd(44)}${fmt(baselineRate)} evals/s   compiled is ${(baselineRate / compiledRate).toFixed(1)}× slower (target ≤ 5×)`);
   console.log(`${'evaluatePlan (facts + rules + sharing)'.padEnd(44)}${fmt(planRate)} plans/s`);
 
   const tmp = mkdtempSync(join(tmpdir(), 'sip-rules-bench-'));
@@ -147,6 +155,5 @@ export async function run({ check } = {}) {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  if (check && compiledRate < 100 * refRate) failures.push(`rules: compiled is ${(compiledRate / refRate).toFixed(0)}× the reference, below 100×`);
   return { failures };
 }
