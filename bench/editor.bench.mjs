@@ -87,7 +87,13 @@ export async function run({ check } = {}) {
         el.getBoundingClientRect(); // layout included
         const t3 = performance.now();
         if (globalThis.__SIP_PROFILE) console.log(`store ${(t1 - t0).toFixed(1)} rules ${(t2 - t1).toFixed(1)} render ${(t25 - t2).toFixed(1)} layout ${(t3 - t25).toFixed(1)} nodes ${el.shadowRoot.querySelectorAll('*').length}`);
-        while (el.shadowRoot.querySelector('[aria-busy="true"]')) await new Promise((r) => setTimeout(r, 0));
+        // Waits without polling: a busy loop would keep the idle time the editor renders in from coming.
+        await new Promise((resolve) => {
+          const done = () => !el.shadowRoot.querySelector('[aria-busy="true"]');
+          if (done()) return resolve();
+          const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve()));
+          watch.observe(el.shadowRoot, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+        });
         el.getBoundingClientRect();
         return [t3 - t0, performance.now() - t0];
       });

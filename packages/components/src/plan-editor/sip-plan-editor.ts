@@ -75,7 +75,7 @@ const TYPING = { typing: true } as const;
  * screen). The rest follow in idle time right after, this many at a time.
  */
 const FIRST_ITEMS = 10;
-const MORE_ITEMS = 40;
+const MORE_ITEMS = 100;
 const whenIdle = (callback: () => void): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 200 });
   else setTimeout(callback, 1);
