@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { PLAN_SECTIONS, SipValidationError, canShare, consentsInForce, parsePlan, redactForParty, type Plan, type PlanSection } from '../src/index.js';
+import { PLAN_SECTIONS, PlanSchema, SipValidationError, canShare, consentsInForce, parsePlan, redactForParty, type Plan, type PlanSection } from '../src/index.js';
 import { numRuns, planArbitrary } from './arbitraries.js';
 import { example } from './support/rules-examples.js';
 
@@ -97,6 +97,8 @@ test('property: redactForParty never shows what consent does not cover for that 
         assert.deepEqual(copy.parties, []);
         assert.ok('withheld' in copy.person);
         assert.equal(copy.title, undefined);
+        assert.equal(copy.cooperation, undefined);
+        assert.equal(copy.closedNote, undefined);
         return;
       }
       // What the consents in force on the day exclude for this party is gone.
@@ -116,9 +118,24 @@ test('property: redactForParty never shows what consent does not cover for that 
         // Never widen: nothing appears that the plan does not have.
         for (const item of copy[s]) assert.deepEqual(item, (plan[s] as { id: string }[]).find((i) => i.id === item.id));
       }
+      if (copy.redacted.sections.includes('interventions')) assert.equal(copy.cooperation, undefined);
       if (copy.redacted.sections.includes('person')) assert.ok('withheld' in copy.person);
       if (copy.redacted.sections.includes('goals')) for (const f of copy.followUps) assert.deepEqual(f.evaluations, []);
     }),
     { numRuns: numRuns(300), seed: 99 },
   );
+});
+
+test('every plan field has a decided place in redaction: a new field fails here until redactForParty handles it', () => {
+  // Each top-level key of a plan, by how redactForParty treats it (see src/rules/consent.ts).
+  const decided = {
+    structure: ['formatVersion', 'id', 'version', 'type', 'jurisdiction', 'locale', 'status', 'closedReason', 'closedOn', 'needIdentifiedOn', 'needIdentifiedBy', 'readyForDischargeOn', 'firstContactOn', 'establishedOn', 'planPeriod', 'initiator', 'meetingChair', 'coordinator'],
+    withPerson: ['title', 'person'],
+    withOwnSection: ['personVoice', 'participants', 'needs', 'resources', 'goals', 'interventions', 'meetings', 'followUps'],
+    withParticipants: ['coordinatorHistory'],
+    withInterventions: ['cooperation'],
+    onlyWhenAllowed: ['parties', 'closedNote'],
+    never: ['consents', 'audit', 'pendingApproval', 'approvals'],
+  };
+  assert.deepEqual(Object.values(decided).flat().sort(), Object.keys(PlanSchema.shape).sort());
 });

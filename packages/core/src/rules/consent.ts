@@ -302,6 +302,8 @@ export function redactForParty(plan: Plan, party: string, options: { on: IsoDate
   // The title often carries the person's name ("SIP för Anna"); the coordinator history names professionals.
   if (sections.has('person')) delete out.title;
   if (sections.has('participants')) out.coordinatorHistory = [];
+  // The cooperation assessment is about the measures and who works on them: it goes with the interventions.
+  if (sections.has('interventions')) delete out.cooperation;
   if (!access.allowed) {
     delete out.title;
     delete out.closedNote;
