@@ -34,6 +34,7 @@ export function localToday(now: Date = new Date()): IsoDate {
 }
 
 const NO_FEEDBACK: PlanFeedback = Object.freeze({ complete: true, missing: [], deadlines: [] }) as PlanFeedback;
+const PENDING: PlanFeedback = Object.freeze({ complete: false, missing: [], deadlines: [], pending: true }) as PlanFeedback;
 
 /**
  * A rules service that evaluates each plan object once (plans are immutable,
@@ -79,7 +80,7 @@ export function createRulesService(options: RulesServiceOptions = {}): RulesServ
     },
     feedback(plan: Plan, locale?: Locale): PlanFeedback {
       // Not memoised while the pack or the messages are still loading: the answer would be stale.
-      if (prepare(plan, locale)) return NO_FEEDBACK;
+      if (prepare(plan, locale)) return PENDING;
       let perLocale = cache.get(plan);
       if (!perLocale) cache.set(plan, (perLocale = new Map()));
       let result = perLocale.get(locale ?? '');

@@ -26,6 +26,8 @@ export interface PlanFeedback {
   missing: CompletenessIssue[];
   /** Deadlines from the pack and calendar. */
   deadlines: DeadlineInfo[];
+  /** True while the rule pack or messages are still loading: nothing is known yet (so `complete` says nothing). */
+  pending?: boolean;
 }
 
 /**

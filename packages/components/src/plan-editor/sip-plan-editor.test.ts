@@ -111,6 +111,27 @@ describe('<sip-plan-editor>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('a Norwegian plan asks for the cooperation needed with other agencies; the person sees it in their view', async () => {
+    const base = parsePlan(await fetch('/packages/core/examples/no-ip.json').then((r) => r.json()));
+    const el = await editor({ ...base, cooperation: undefined }, { locale: 'nn' });
+    const field = $<HTMLTextAreaElement>(el, '#plan-cooperation');
+    expect(field.labels![0]!.textContent).to.contain('Naudsynt samarbeid med andre');
+    expect($(el, '#plan-cooperation-error').textContent!.trim().length).to.be.greaterThan(0);
+    await type(el, '#plan-cooperation', 'NAV om arbeidstrening');
+    expect(el.plan!.cooperation).to.equal('NAV om arbeidstrening');
+    expect(root(el).querySelector('#plan-cooperation-error')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.mode = 'person';
+    await el.updateComplete;
+    expect($(el, '[part~="section-cooperation"]').textContent).to.contain('NAV om arbeidstrening');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a Swedish plan without a cooperation text shows no such field', async () => {
+    const el = await editor(adult());
+    expect(root(el).querySelector('#plan-cooperation')).to.equal(null);
+  });
+
   it('a refused change keeps the text, says why next to the field and announces it', async () => {
     const el = await editor(adult());
     const goal = el.plan!.goals[0]!;

@@ -538,10 +538,12 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   }
 
   private renderCompleteness(plan: Plan): TemplateResult {
-    const { complete, missing } = this.feedback;
+    const { complete, missing, pending: loading } = this.feedback;
     const pending = plan.pendingApproval.length;
     return html`<div part="completeness">
-      ${complete
+      ${loading
+        ? nothing
+        : complete
         ? html`<p>${this.t('complete')}</p>`
         : html`<p>${this.t('incomplete')}</p>
             <ul>
@@ -901,10 +903,24 @@ export class SipPlanEditor extends SipElement<EditorKey> {
         renderItem: (i) => this.renderIntervention(plan, i, prefix, indexOf.get(i.id) ?? 0),
       }),
     );
+    // Norway's IP names the cooperation needed with other agencies (forskrift § 19 i); shown wherever it is filled in.
+    const cooperation =
+      name === 'otherInterventions' && (plan.jurisdiction === 'NO' || plan.cooperation !== undefined)
+        ? this.area({
+            id: 'plan-cooperation',
+            label: this.t('f.cooperation'),
+            help: this.t('f.cooperationHelp'),
+            value: plan.cooperation ?? '',
+            rows: 3,
+            maxlength: LIMITS.text,
+            errors: this.errs('plan-cooperation', 'cooperation'),
+            onInput: (v) => this.exec('plan-cooperation', (s) => s.updateDetails({ cooperation: v === '' ? null : v }, TYPING)),
+          })
+        : nothing;
     return this.section(
       name,
       this.t(`sec.${name}`),
-      list,
+      html`${list} ${cooperation}`,
       this.isReadonly
         ? nothing
         : html`<div class="add-row">
@@ -1120,11 +1136,18 @@ export class SipPlanEditor extends SipElement<EditorKey> {
                 (i) => html`<li>
                   ${this.t('p.helpLine', { who: i.responsibleName || this.participantName(plan, i.responsible) || this.partyName(plan, i.party), what: i.what })}
                   ${when(i) ? html`<br />${this.t('p.when', { when: when(i) })}` : nothing}
+                  ${i.how ? html`<br />${this.t('p.how', { how: i.how })}` : nothing}
                 </li>`,
               )}
             </ul>`
           : html`<p>${this.t('p.nothing')}</p>`}
       </section>
+      ${plan.cooperation
+        ? html`<section part="section section-cooperation" aria-labelledby="h-p-cooperation">
+            <h3 id="h-p-cooperation" part="subheading">${this.t('p.cooperation')}</h3>
+            <p>${plan.cooperation}</p>
+          </section>`
+        : nothing}
       <section part="section section-coordinator" aria-labelledby="h-p-coordinator">
         <h3 id="h-p-coordinator" part="subheading">${this.t('p.coordinator')}</h3>
         <p>${coordinator ? (coordinator.title ? `${coordinator.name}, ${coordinator.title}` : coordinator.name) : this.t('nobody')}</p>
