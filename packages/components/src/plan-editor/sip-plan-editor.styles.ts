@@ -54,19 +54,6 @@ export const planEditorStyles = css`
     flex: 1 1 14rem;
     margin: 0;
   }
-  /*
-   * A long plan is mostly off screen: skip style and layout of sections there
-   * (they stay in the accessibility tree and find-in-page). Paint containment
-   * would clip focus rings at a section's edge; the clip margin keeps them, so
-   * only browsers that support it skip.
-   */
-  @supports (overflow-clip-margin: 1px) {
-    [part~='section'] {
-      content-visibility: auto;
-      contain-intrinsic-size: auto 20rem;
-      overflow-clip-margin: 0.5rem;
-    }
-  }
   .summary {
     margin: 0;
     color: var(--sip-color-muted, #57606a);
