@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { SipValidationError } from '../src/errors.js';
 import { checkPlan } from '../src/model/check.js';
-import { type Plan, parsePlan } from '../src/model/index.js';
+import { type Plan, createPlan, parsePlan } from '../src/model/index.js';
 import { type PlanCommand, type PlanStore, createPlanStore } from '../src/store/index.js';
 import { FREE_TEXT_FIELDS, PLAN_TEXT_FIELDS } from '../src/store/store.js';
 import { numRuns, planArbitrary } from './arbitraries.js';
@@ -557,4 +557,34 @@ describe('store properties', () => {
       { numRuns: numRuns(60) },
     );
   });
+});
+
+describe('the plan status follows its SIP meetings', () => {
+  test('planning a SIP meeting moves an initiated plan to meeting-scheduled, in the same undo step; cancelling every one moves it back', () => {
+    const store = createPlanStore(createPlan({ type: 'se-sip', person: { name: 'Anna' }, needIdentifiedOn: '2026-11-02' }), { actor });
+    assert.equal(store.plan.status, 'initiated');
+    store.planMeeting({ kind: 'pre-meeting' });
+    assert.equal(store.plan.status, 'initiated', 'a pre-meeting is not the SIP meeting');
+    const id = store.planMeeting({ kind: 'sip-meeting', startsAt: '2026-12-03T09:00:00Z' });
+    assert.equal(store.plan.status, 'meeting-scheduled');
+    store.undo();
+    assert.equal(store.plan.status, 'initiated', 'one undo takes back the meeting and the status');
+    assert.equal(store.plan.meetings.filter((m) => m.kind === 'sip-meeting').length, 0);
+    store.redo();
+    assert.equal(store.plan.status, 'meeting-scheduled');
+    store.updateMeeting(id!, { status: 'cancelled' });
+    assert.equal(store.plan.status, 'initiated');
+    store.updateMeeting(id!, { status: 'planned' });
+    store.removeMeeting(id!);
+    assert.equal(store.plan.status, 'initiated');
+  });
+
+  test('meetings never move a plan that is already established', () => {
+    const store = createPlanStore(example('se-sip'), { actor });
+    const before = store.plan.status;
+    assert.notEqual(before, 'initiated');
+    store.planMeeting({ kind: 'sip-meeting' });
+    assert.equal(store.plan.status, before);
+  });
+
 });

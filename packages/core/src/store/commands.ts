@@ -213,6 +213,28 @@ export function argsSchema(type: string): z.SomeType | undefined {
 
 // ---------------------------------------------------------------- helpers
 
+/**
+ * The plan's status as its SIP meetings say: `initiated` becomes
+ * `meeting-scheduled` once a SIP meeting is planned, and goes back when every
+ * SIP meeting is cancelled or removed (a held meeting keeps it). Later
+ * statuses are never touched.
+ */
+function statusForMeetings(plan: Plan): PlanStatus {
+  const sip = plan.meetings.filter((m) => m.kind === 'sip-meeting' && m.status !== 'cancelled');
+  if (plan.status === 'initiated' && sip.length) return 'meeting-scheduled';
+  if (plan.status === 'meeting-scheduled' && !sip.length) return 'initiated';
+  return plan.status;
+}
+
+/** Wraps a meeting command so the plan's status follows its SIP meetings, in the same undo step. */
+function followSipMeeting<C>(handler: (plan: Plan, c: C, ctx: CommandContext) => CommandOutcome): (plan: Plan, c: C, ctx: CommandContext) => CommandOutcome {
+  return (plan, c, ctx) => {
+    const out = handler(plan, c, ctx);
+    const status = statusForMeetings(out.plan);
+    return status === out.plan.status ? out : { ...out, plan: { ...out.plan, status }, summary: `${out.summary}; status ${out.plan.status} -> ${status}` };
+  };
+}
+
 type Collection = 'parties' | 'participants' | 'needs' | 'resources' | 'goals' | 'interventions' | 'meetings' | 'followUps' | 'consents';
 type Item<K extends Collection> = Plan[K][number];
 
@@ -373,9 +395,9 @@ const HANDLERS: { [T in PlanCommandType]: Handler<CommandOf<T>> } = {
   },
   setMeetingChair: (plan, c) => ({ plan: applyPatch(plan, { meetingChair: c.participant }), summary: `setMeetingChair ${c.participant ?? '-'}` }),
   setInitiator: (plan, c) => ({ plan: applyPatch(plan, { initiator: c.participant }), summary: `setInitiator ${c.participant ?? '-'}` }),
-  planMeeting: add('meetings', undefined, (x, ctx) => meetingWithDefaults(x as MeetingInput, ctx.createId), 'meeting'),
-  updateMeeting: update('meetings'),
-  removeMeeting: remove('meetings'),
+  planMeeting: followSipMeeting(add('meetings', undefined, (x, ctx) => meetingWithDefaults(x as MeetingInput, ctx.createId), 'meeting')),
+  updateMeeting: followSipMeeting(update('meetings')),
+  removeMeeting: followSipMeeting(remove('meetings')),
   inviteToMeeting: (plan, c) => {
     const i = meetingIndex(plan, c.meeting);
     const m = plan.meetings[i] as Meeting;
