@@ -403,7 +403,7 @@ export class PlanStore {
   setInitiator(participant: string | null): void {
     this.dispatch({ type: 'setInitiator', participant });
   }
-  /** Plans a meeting; returns its id. */
+  /** Plans a meeting; returns its id. A SIP meeting moves an `initiated` plan to `meeting-scheduled` (cancelling or removing every one moves it back). */
   planMeeting(meeting: MeetingInput): string {
     return this.dispatch({ type: 'planMeeting', meeting }) as string;
   }
