@@ -34,3 +34,34 @@ test('before loading, synchronous use says which pack to load; after, it works a
 test('an unknown id is refused, as a rejection', async () => {
   await assert.rejects(loadBuiltinPack('se-nowhere' as 'se-default'), (e: unknown) => SipValidationError.is(e) && e.issues[0]?.code === 'pack-unknown');
 });
+
+test('only packs from loadRulePack, extendPack or the built-in registry are trusted: copies are refused, not compiled unchecked', async () => {
+  const plan = example('se-sip');
+  const pack = await loadBuiltinPack('se-default');
+  const viaJson = loadRulePack(JSON.parse(JSON.stringify(pack)));
+  assert.deepEqual(checkCompleteness(plan, { pack: viaJson }), checkCompleteness(plan, { pack }));
+  // A deep-frozen copy looks like a pack but was never validated here.
+  const freeze = <T>(v: T): T => {
+    if (v && typeof v === 'object') {
+      Object.values(v).forEach(freeze);
+      Object.freeze(v);
+    }
+    return v;
+  };
+  const copy = freeze(structuredClone(pack));
+  assert.equal(codeOf(() => checkCompleteness(plan, { pack: copy })), 'pack-invalid');
+  // With invalid rules inside, it is refused the same way, never compiled into a crash.
+  const hostile = freeze({ ...structuredClone(pack), rules: [{ conditions: { all: [{ fact: 'x', operator: 'nope', value: 1 }] }, event: { type: 'missing' } }] });
+  assert.equal(codeOf(() => checkCompleteness(plan, { pack: hostile as unknown as typeof pack })), 'pack-invalid');
+});
+
+test('a validated pack whose calendar cannot count working days still refuses working-day operators when compiled', () => {
+  const base = readPackFiles()['se-default'] as { settings: Record<string, unknown>; rules: unknown[] };
+  const json = {
+    ...base,
+    settings: { ...base.settings, calendar: null },
+    rules: [...base.rules, { name: 'x', conditions: { all: [{ fact: 'needIdentifiedOn', operator: 'workingDaysAtMost', value: 3 }] }, event: { type: 'missing', params: { code: 'x', path: 'x' } } }],
+  };
+  const pack = loadRulePack(json);
+  assert.equal(codeOf(() => checkCompleteness(example('se-sip'), { pack })), 'rule-operator-unknown');
+});

@@ -5,7 +5,7 @@
 import { SipValidationError } from '../errors.js';
 import type { Jurisdiction, PlanType } from '../model/plan.js';
 import { BUILTIN_PACK_IDS, BUILTIN_PACK_LOADERS, type BuiltinPackId } from './builtin-packs.js';
-import { deepFreeze, isRulePack, type RulePack } from './pack.js';
+import { deepFreeze, isRulePack, markValidated, type RulePack } from './pack.js';
 
 export { BUILTIN_PACK_IDS, type BuiltinPackId } from './builtin-packs.js';
 
@@ -59,7 +59,7 @@ export function getBuiltinPack(id: BuiltinPackId): RulePack {
         { path: ['pack'], code: 'pack-not-loaded', message: `The built-in rule pack '${id}' is not loaded yet: await loadBuiltinPack('${id}') first (browsers load packs on demand)`, params: { pack: id } },
       ]);
     }
-    pack = deepFreeze(registered.get(id)) as RulePack;
+    pack = markValidated(deepFreeze(registered.get(id)) as RulePack);
     registered.delete(id);
     loaded.set(id, pack);
   }

@@ -6,10 +6,10 @@
  */
 import { createCalendar, type WorkingDayCalendar } from '../calendar/index.js';
 import { SipValidationError } from '../errors.js';
-import { compileRules, type CompiledRules } from './engine/compile.js';
-import { createOperators, type OperatorDefinition } from './engine/operators.js';
-import type { Facts, Rule, RuleResult } from './engine/types.js';
-import { packRules, usedConditions, type PackDomain, type RulePack } from './pack.js';
+import { compileRuleSet, type CompiledRules } from './engine/compile.js';
+import { createOperators, operatorRegistry, type OperatorDefinition } from './engine/operators.js';
+import type { Facts, NamedConditions, Rule, RuleResult } from './engine/types.js';
+import { isRulePack, packRules, usedConditions, type PackDomain, type RulePack } from './pack.js';
 
 /** A pack compiled to closures: synchronous, reentrant, reusable. */
 export interface CompiledPack {
@@ -54,17 +54,25 @@ const compiledCache = new WeakMap<RulePack, CompiledPack>();
  * Compiles a pack's rules, per evaluation, into plain closures (no `eval`, no
  * `new Function`). Cached per pack object, so calling it for every plan costs
  * nothing after the first time.
- * @throws SipValidationError when a rule uses an operator the pack's calendar cannot provide.
+ * @throws SipValidationError `pack-invalid` for an object that is not a pack from `loadRulePack`, `extendPack` or `getBuiltinPack`; `rule-operator-unknown` when a rule uses an operator the pack's calendar cannot provide.
  */
 export function compilePack(pack: RulePack): CompiledPack {
   const cached = compiledCache.get(pack);
   if (cached) return cached;
+  if (!isRulePack(pack)) {
+    throw new SipValidationError([{ path: ['pack'], code: 'pack-invalid', message: 'pack must be a built-in id or a pack from loadRulePack()' }]);
+  }
   const calendar = packCalendar(pack);
   const operators = packOperators(calendar);
+  const registry = operatorRegistry(operators);
   const byDomain = new Map<PackDomain, CompiledRules>();
   for (const d of DOMAINS) {
+    // The pack's rules were validated by loadRulePack (built-in packs when they
+    // were generated): compile them as they are. An operator this pack's
+    // calendar cannot provide still throws `rule-operator-unknown`.
     const rules = packRules(pack, d);
-    byDomain.set(d, compileRules(rules, { operators, conditions: usedConditions(rules, pack.conditions) }));
+    const conditions: NamedConditions = Object.assign(Object.create(null) as NamedConditions, usedConditions(rules, pack.conditions));
+    byDomain.set(d, compileRuleSet(Object.freeze({ rules, conditions, operators: registry })));
   }
   const compiled: CompiledPack = Object.freeze({
     pack,

@@ -265,12 +265,32 @@ export function loadRulePack(json: unknown): RulePack {
     conditions: { ...ruleSet.conditions },
     rules: ruleSet.rules,
   };
-  return deepFreeze(pack);
+  return markValidated(deepFreeze(pack));
 }
 
-/** True for a pack returned by {@link loadRulePack} or {@link extendPack} (a frozen object with rules). */
+/** Packs whose rules were validated: returned by loadRulePack/extendPack, or built in (validated when generated). */
+const validatedPacks = new WeakSet<object>();
+
+/**
+ * Records that `pack` (deep-frozen) was validated, so it is compiled without
+ * running the rule validator again (see {@link isRulePack}).
+ * @internal
+ */
+export function markValidated<T extends RulePack>(pack: T): T {
+  validatedPacks.add(pack);
+  return pack;
+}
+
+/**
+ * True for a pack returned by {@link loadRulePack}, {@link extendPack} or
+ * `getBuiltinPack` of this copy of sip-kit. Anything else — a copy, a
+ * hand-frozen object, a pack from another copy of the SDK on the page — is
+ * not trusted: pass it through `loadRulePack` first. The evaluation functions
+ * compile trusted packs without validating their rules again, which keeps the
+ * rule validator out of browser bundles that only use built-in packs.
+ */
 export function isRulePack(value: unknown): value is RulePack {
-  return value !== null && typeof value === 'object' && Object.isFrozen(value) && Array.isArray((value as RulePack).rules);
+  return value !== null && typeof value === 'object' && validatedPacks.has(value);
 }
 
 /**

@@ -168,7 +168,18 @@ export function compileRules(rules: unknown, options: CompileOptions = {}): Comp
       { path: ['undefinedFacts'], code: 'rule-option-invalid', message: "undefinedFacts is 'allow' or 'error'" },
     ]);
   }
-  const ruleSet = validateRuleSet(rules, options);
+  return compileRuleSet(validateRuleSet(rules, options), policy);
+}
+
+/**
+ * Compiles a rule set that was validated before (by {@link compileRules}, or
+ * by `loadRulePack` for a pack's rules). It does not validate again, so it
+ * never pulls the rule validator into a bundle: `compilePack` uses it for
+ * packs that `loadRulePack` or the built-in pack registry vouch for.
+ * @throws SipValidationError `rule-operator-unknown` when an operator is not in `ruleSet.operators`.
+ * @internal
+ */
+export function compileRuleSet(ruleSet: ValidatedRuleSet, policy: UndefinedFactsPolicy = 'allow'): CompiledRules {
   const compiler = new Compiler(ruleSet.conditions, ruleSet.operators);
   const compiled = ruleSet.rules.map((rule: Rule, index) => ({
     test: compiler.condition(rule.conditions),
