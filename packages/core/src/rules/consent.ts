@@ -135,7 +135,11 @@ export function guardianIds(plan: Pick<Plan, 'person' | 'participants'>): string
  * where there are two), else the person (or their representative).
  */
 function requiredGivers(plan: Pick<Plan, 'person' | 'participants'>): string[] {
-  const guardians = guardianIds(plan);
+  return giversFor(guardianIds(plan));
+}
+
+/** The required givers for a plan with these guardians (see {@link requiredGivers}). */
+function giversFor(guardians: readonly string[]): string[] {
   return guardians.length ? guardians.map((g) => `guardian:${g}`) : ['person'];
 }
 
@@ -158,26 +162,90 @@ function byGiver(records: readonly Consent[], establishOnly: boolean): Map<strin
  * missing consent — a plan is never made against the person's will.
  */
 export function missingPlanConsent(plan: Pick<Plan, 'person' | 'participants' | 'consents'>, on?: IsoDate): string[] {
-  const givers = byGiver(consentsInForce(plan, on), true);
-  return requiredGivers(plan).filter((g) => {
+  return missingFrom(consentsInForce(plan, on), () => requiredGivers(plan));
+}
+
+/** The required givers without consent to the plan among the records in force (see {@link missingPlanConsent}). */
+function missingFrom(inForce: readonly Consent[], required: () => readonly string[]): string[] {
+  const givers = byGiver(inForce, true);
+  return required().filter((g) => {
     const e = givers.get(g);
     return !e || e.refused || e.given.length === 0;
   });
 }
 
+/**
+ * What one evaluation needs to know about a plan's consent on one day, worked
+ * out once and shared by the facts and the per-party sharing (internal; not
+ * exported from the package). Every field is what the public function of the
+ * same idea returns for `plan` and `on`.
+ * @internal
+ */
+export class ConsentState {
+  // Each part is worked out on first use, in the order the public functions would read the plan.
+  private inForceCache: readonly Consent[] | undefined;
+  private guardiansCache: readonly string[] | undefined;
+  private requiredCache: readonly string[] | undefined;
+  private missingCache: readonly string[] | undefined;
+  private giversCache: Map<string, { given: Consent[]; refused: boolean }> | undefined;
+
+  /**
+   * @param plan - The plan (trusted: its `consents`, `person` and `participants` are read as they are).
+   * @param on - The day, or undefined for the cautious reading of {@link consentsInForce}.
+   */
+  constructor(
+    readonly plan: Plan,
+    readonly on: IsoDate | undefined,
+  ) {}
+
+  /** `consentsInForce(plan, on)`. */
+  get inForce(): readonly Consent[] {
+    return (this.inForceCache ??= consentsInForce(this.plan, this.on));
+  }
+
+  /** `guardianIds(plan)`. */
+  get guardians(): readonly string[] {
+    return (this.guardiansCache ??= guardianIds(this.plan));
+  }
+
+  /** Whose consent the plan needs: `guardian:<id>` for each guardian of a child, else `person`. */
+  get required(): readonly string[] {
+    return (this.requiredCache ??= giversFor(this.guardians));
+  }
+
+  /** `missingPlanConsent(plan, on)`. */
+  get missing(): readonly string[] {
+    return (this.missingCache ??= missingFrom(this.inForce, () => this.required));
+  }
+
+  /** Consent in force per giver, every `given` record counted (for sharing). */
+  get givers(): Map<string, { given: Consent[]; refused: boolean }> {
+    return (this.giversCache ??= byGiver(this.inForce, false));
+  }
+}
+
 /** Why no consent is in force for the required givers (for precise reasons). */
-function absentReason(plan: Plan, on: IsoDate): ShareReason {
-  const relevant = new Set(requiredGivers(plan));
+function absentReason(state: ConsentState, on: IsoDate): ShareReason {
+  const { plan } = state;
+  const relevant = new Set(state.required);
   const mine = plan.consents.filter((c) => relevant.has(giverKey(c)) && c.givenOn <= on);
-  if (mine.length === 0) return plan.person.isChild && guardianIds(plan).length ? 'guardian-consent-missing' : 'consent-missing';
+  if (mine.length === 0) return plan.person.isChild && state.guardians.length ? 'guardian-consent-missing' : 'consent-missing';
   if (mine.some((c) => wholeWithdrawn(c, on))) return 'consent-withdrawn';
   if (mine.some((c) => c.validUntil !== undefined && c.validUntil < on)) return 'consent-expired';
   return plan.person.isChild ? 'guardian-consent-missing' : 'consent-missing';
 }
 
-interface Access {
+/**
+ * One party's access to a plan on a day: allowed or not, why, and the
+ * exclusions that apply to it (internal).
+ * @internal
+ */
+export interface Access {
+  /** True when consent covers the party. */
   allowed: boolean;
+  /** Why. */
   reason: ShareReason;
+  /** The exclusions of the consents in force that apply to the party (empty when not allowed). */
   exclusions: ConsentExclusion[];
 }
 
@@ -187,15 +255,26 @@ interface Access {
  * (the intersection); exclusions from every governing consent apply.
  */
 function partyAccess(plan: Plan, party: string, on: IsoDate): Access {
+  return partyAccessIn(new ConsentState(plan, on), party);
+}
+
+/**
+ * {@link partyAccess} over a {@link ConsentState} made for a day (`state.on`
+ * set; a programming error otherwise), so several parties share one reading
+ * of the consents. Arguments are not validated: the public functions that
+ * call it (`canShare`, `redactForParty`, `evaluatePlan`) do.
+ * @internal
+ */
+export function partyAccessIn(state: ConsentState, party: string): Access {
+  const { plan, on } = state;
+  if (on === undefined) throw new TypeError('partyAccessIn needs a ConsentState made for a day');
   const deny = (reason: ShareReason): Access => ({ allowed: false, reason, exclusions: [] });
   if (!plan.parties.some((p) => p.id === party)) return deny('party-unknown');
-  const inForce = consentsInForce(plan, on);
-  const givers = byGiver(inForce, false);
-  const required = requiredGivers(plan);
-  for (const g of required) {
+  const givers = state.givers;
+  for (const g of state.required) {
     const e = givers.get(g);
     if (e?.refused) return deny('consent-refused');
-    if (!e || e.given.length === 0) return deny(absentReason(plan, on));
+    if (!e || e.given.length === 0) return deny(absentReason(state, on));
     let covered = false;
     let withdrawnForParty = false;
     for (const c of e.given) {
@@ -211,7 +290,7 @@ function partyAccess(plan: Plan, party: string, on: IsoDate): Access {
   }
   // Exclusions from every consent in force apply, whoever gave it: never widen.
   const exclusions: ConsentExclusion[] = [];
-  for (const c of inForce) {
+  for (const c of state.inForce) {
     if (c.decision !== 'given') continue;
     for (const x of c.scope.exclusions) if (x.parties === undefined || x.parties.includes(party)) exclusions.push(x);
   }
@@ -239,9 +318,10 @@ function checkArgs(plan: unknown, parties: Record<string, unknown>, on: unknown)
  */
 export function canShare(plan: Plan, options: CanShareOptions): ShareDecision {
   checkArgs(plan, { from: options?.from, to: options?.to }, options?.on);
-  const to = partyAccess(plan, options.to, options.on);
+  const state = new ConsentState(plan, options.on);
+  const to = partyAccessIn(state, options.to);
   if (!to.allowed) return { allowed: false, reason: to.reason };
-  const from = options.from === options.to ? to : partyAccess(plan, options.from, options.on);
+  const from = options.from === options.to ? to : partyAccessIn(state, options.from);
   if (!from.allowed) return { allowed: false, reason: from.reason };
   return { allowed: true, reason: to.reason };
 }

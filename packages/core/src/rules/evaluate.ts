@@ -6,17 +6,18 @@
  */
 import { assertIsoDate, type IsoDate } from '../dates.js';
 import { SipValidationError, type SipIssue } from '../errors.js';
+import type { WorkingDayCalendar } from '../calendar/index.js';
 import type { Locale } from '../i18n/index.js';
 import { planIssues } from '../model/parse.js';
 import type { Plan } from '../model/plan.js';
 import { resolvePack, type BuiltinPackId } from './builtin.js';
 import { interpretCompleteness, type CompletenessResult } from './completeness.js';
-import { canShare, type ShareReason } from './consent.js';
+import { ConsentState, partyAccessIn, type ShareReason } from './consent.js';
 import { interpretDeadlines, type Deadline } from './deadlines.js';
 import { interpretEligibility, parseEligibilityInput, type EligibilityResult } from './eligibility.js';
 import type { Facts, RuleResult } from './engine/types.js';
 import { compilePack, createPackReference, loadReference, type AsyncPackEvaluator, type ReferenceModule } from './evaluator.js';
-import { completenessFacts, deadlineFacts, eligibilityFacts, eligibilityInputFromPlan, type EligibilityInput } from './facts.js';
+import { completenessFactsIn, deadlineFacts, eligibilityFacts, eligibilityInputIn, type EligibilityInput } from './facts.js';
 import type { PackDomain, RulePack } from './pack.js';
 
 /** Whether one party may see the plan on the day (see `canShare`). */
@@ -90,31 +91,47 @@ const DOMAINS: readonly PackDomain[] = ['eligibility', 'completeness', 'deadline
 interface Prepared {
   pack: RulePack;
   facts: Record<PackDomain, Facts>;
+  /** The plan's consent on `today`, read once for the facts and the sharing. */
+  consent: ConsentState;
 }
 
 function prepare(plan: Plan, pack: RulePack, today: IsoDate): Prepared {
+  const consent = new ConsentState(plan, today);
   return {
     pack,
     facts: {
-      eligibility: eligibilityFacts(eligibilityInputFromPlan(plan, today, pack), pack),
-      completeness: completenessFacts(plan, pack, today),
+      eligibility: eligibilityFacts(eligibilityInputIn(plan, today, pack, consent), pack),
+      completeness: completenessFactsIn(plan, pack, consent),
       deadlines: deadlineFacts(plan, pack),
     },
+    consent,
   };
 }
 
-function assemble(plan: Plan, p: Prepared, results: readonly RuleResult[], options: EvaluateOptions): PlanEvaluation {
+/** Per-party sharing on the day of `consent`: what `canShare(plan, { from: party, to: party, on })` gives for each party. */
+function sharing(plan: Plan, consent: ConsentState): PartySharing[] {
+  const out: PartySharing[] = [];
+  for (const party of plan.parties) {
+    const id = party.id;
+    // canShare's one check that a trusted plan could still fail (`today` is checked once by the caller).
+    if (typeof id !== 'string' || id.length === 0) {
+      throw new SipValidationError([{ path: ['from'], code: 'party-invalid', message: 'from must be a party id' }]);
+    }
+    const access = partyAccessIn(consent, id);
+    out.push({ party: id, allowed: access.allowed, reason: access.reason });
+  }
+  return out;
+}
+
+function assemble(plan: Plan, p: Prepared, calendar: WorkingDayCalendar | null, results: readonly RuleResult[], options: EvaluateOptions): PlanEvaluation {
   const [eligibility, completeness, deadlines] = results as [RuleResult, RuleResult, RuleResult];
   return {
     planId: plan.id,
     pack: { id: p.pack.id, version: p.pack.version },
     eligibility: interpretEligibility(eligibility),
     completeness: interpretCompleteness(plan, p.facts.completeness, completeness, options.locale),
-    deadlines: interpretDeadlines(plan, p.pack, compilePack(p.pack).calendar, p.facts.deadlines, deadlines, options.today),
-    sharing: plan.parties.map((party) => {
-      const d = canShare(plan, { from: party.id, to: party.id, on: options.today });
-      return { party: party.id, allowed: d.allowed, reason: d.reason };
-    }),
+    deadlines: interpretDeadlines(plan, p.pack, calendar, p.facts.deadlines, deadlines, options.today),
+    sharing: sharing(plan, p.consent),
   };
 }
 
@@ -128,7 +145,8 @@ export function evaluatePlan(plan: Plan, options: EvaluateOptions): PlanEvaluati
   const pack = resolvePack(options.pack, plan);
   const compiled = compilePack(pack);
   const p = prepare(plan, pack, options.today);
-  return assemble(plan, p, DOMAINS.map((d) => compiled.run(d, p.facts[d])), options);
+  const results = [compiled.run('eligibility', p.facts.eligibility), compiled.run('completeness', p.facts.completeness), compiled.run('deadlines', p.facts.deadlines)];
+  return assemble(plan, p, compiled.calendar, results, options);
 }
 
 function parseEntry(input: unknown, index: number, trusted: boolean | undefined): { plan: Plan } | BatchEntry {
@@ -179,7 +197,7 @@ export async function evaluatePlanAsync(plan: Plan, options: AsyncEvaluateOption
   const ev = await evaluatorFor(pack, options);
   const p = prepare(plan, pack, options.today);
   const results = await Promise.all(DOMAINS.map((d) => ev.run(d, p.facts[d])));
-  return assemble(plan, p, results, options);
+  return assemble(plan, p, compilePack(pack).calendar, results, options);
 }
 
 /** Like {@link evaluateMany}, with a choice of `engine`. Plans are evaluated one after another. */

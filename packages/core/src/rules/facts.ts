@@ -7,7 +7,7 @@
  */
 import type { IsoDate } from '../dates.js';
 import type { Plan } from '../model/plan.js';
-import { consentsInForce, guardianIds, missingPlanConsent } from './consent.js';
+import { ConsentState } from './consent.js';
 import type { Facts, JsonValue } from './engine/types.js';
 import type { RulePack } from './pack.js';
 
@@ -71,11 +71,20 @@ export function ageOn(dateOfBirth: IsoDate, today: IsoDate): number {
  * and the pack's adult age for an adult.
  */
 export function eligibilityInputFromPlan(plan: Plan, today: IsoDate, pack: RulePack): EligibilityInput {
+  return eligibilityInputIn(plan, today, pack, new ConsentState(plan, today));
+}
+
+/**
+ * {@link eligibilityInputFromPlan} with the plan's consent on `today` already
+ * read (`state` made for `plan` and `today`), so one evaluation reads it once.
+ * @internal
+ */
+export function eligibilityInputIn(plan: Plan, today: IsoDate, pack: RulePack, state: ConsentState): EligibilityInput {
   const adultAge = typeof pack.settings.adultAge === 'number' ? pack.settings.adultAge : 18;
   const age = plan.person.age ?? (plan.person.dateOfBirth ? ageOn(plan.person.dateOfBirth, today) : plan.person.isChild ? 0 : adultAge);
-  const missing = new Set(missingPlanConsent(plan, today));
-  const guardians = guardianIds(plan);
-  const inForce = consentsInForce(plan, today);
+  const missing = state.missing;
+  const guardians = state.guardians;
+  const inForce = state.inForce;
   const own = inForce.filter((c) => c.givenBy.kind !== 'guardian');
   // A child's own objection may be recorded on a guardian's consent record.
   const objects = inForce.some((c) => c.childView?.assent === 'disagrees');
@@ -95,7 +104,7 @@ export function eligibilityInputFromPlan(plan: Plan, today: IsoDate, pack: RuleP
     assessments: identifier ? [{ party: identifier, planNeeded: true }] : [],
     consent,
     person: { age },
-    guardianConsents: guardians.map((g) => (missing.has(`guardian:${g}`) ? 'not-asked' : 'given')),
+    guardianConsents: guardians.map((g) => (missing.includes(`guardian:${g}`) ? 'not-asked' : 'given')),
     longTerm: plan.planPeriod?.to === undefined || plan.planPeriod.to > today,
   };
 }
@@ -112,12 +121,21 @@ const ids = <T extends { id: string }>(list: readonly T[], test: (item: T) => bo
  * (without `today`, dates are not checked but withdrawals count).
  */
 export function completenessFacts(plan: Plan, pack: RulePack, today?: IsoDate): Facts {
+  return completenessFactsIn(plan, pack, new ConsentState(plan, today));
+}
+
+/**
+ * {@link completenessFacts} with the plan's consent already read (`state`
+ * made for `plan` and the day, or no day), so one evaluation reads it once.
+ * @internal
+ */
+export function completenessFactsIn(plan: Plan, pack: RulePack, state: ConsentState): Facts {
   const parties = new Set(plan.parties.map((p) => p.id));
   const participants = new Set(plan.participants.map((p) => p.id));
   const otherActors = new Set(plan.parties.filter((p) => !p.principal).map((p) => p.id));
   const interventions = plan.interventions.filter((i) => i.status !== 'cancelled');
-  const missingConsent = missingPlanConsent(plan, today);
-  const guardians = guardianIds(plan);
+  const missingConsent = state.missing;
+  const guardians = state.guardians;
   const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
   return {
     planType: plan.type,
