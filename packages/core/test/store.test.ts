@@ -133,6 +133,32 @@ describe('plan store commands', () => {
     assert.deepEqual(store.plan.meetings[1]?.invitations.at(-1), { response: 'pending', participant: 'maria', mode: 'invited', sentOn: '2026-05-02' });
   });
 
+  test('an invitation sent by mistake is withdrawn while the meeting is planned; afterwards it stays on record', () => {
+    const store = storeFor();
+    const meeting = store.planMeeting({ kind: 'follow-up-meeting', invitations: [{ participant: 'anna', mode: 'called', response: 'pending' }, { participant: 'omar', mode: 'invited', response: 'pending' }] });
+    store.withdrawInvitation(meeting, 'omar');
+    const m = () => store.plan.meetings.find((x) => x.id === meeting);
+    assert.deepEqual(m()?.invitations.map((i) => i.participant), ['anna']);
+    assert.equal(store.plan.audit.at(-1)?.command, 'withdrawInvitation');
+    const codeOf = (fn: () => void) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as SipValidationError).issues[0]?.code;
+      }
+      return 'no error';
+    };
+    assert.equal(codeOf(() => store.withdrawInvitation(meeting, 'omar')), 'not-found');
+    assert.equal(codeOf(() => store.withdrawInvitation('no-such-meeting', 'anna')), 'not-found');
+    store.undo();
+    assert.deepEqual(m()?.invitations.map((i) => i.participant), ['anna', 'omar'], 'undo brings it back');
+    store.recordAttendance(meeting, [{ participant: 'anna', status: 'absent' }], '2026-05-26');
+    // The called party who did not come must stay visible: no withdrawing after the meeting.
+    assert.equal(codeOf(() => store.withdrawInvitation(meeting, 'anna')), 'invitation-locked');
+    assert.equal(codeOf(() => store.withdrawInvitation(meeting, 'omar')), 'invitation-locked');
+    assert.deepEqual(m()?.invitations.map((i) => i.participant), ['anna', 'omar']);
+  });
+
   test('a follow-up is booked, goals are evaluated with both views, and it is completed', () => {
     const store = storeFor();
     const id = store.scheduleFollowUp({ dueOn: '2026-09-01', responsible: 'lena' });
@@ -451,6 +477,7 @@ function commandFrom(plan: Plan, r: Recipe): PlanCommand {
     () => ({ type: 'planMeeting', meeting: { kind: 'follow-up-meeting', place: r.text.slice(0, 200), invitations: [{ participant: person, mode: 'called', response: 'pending' }] } }),
     () => ({ type: 'recordAttendance', meeting, attendance: [{ participant: person, status: r.a % 2 ? 'attended' : 'absent' }] }),
     () => ({ type: 'inviteToMeeting', meeting, participant: person, mode: 'invited' }),
+    () => ({ type: 'withdrawInvitation', meeting, participant: person }),
     () => ({ type: 'recordConsent', consent: { decision: 'given', givenBy: { kind: 'person' }, givenOn: day, scope: { establishPlan: true, shareWith: party === 'none' ? [] : [party] }, form: 'oral', recordedBy: person } }),
     () => ({ type: 'withdrawConsent', consent, on: day, reason: r.text }),
     () => ({ type: 'scheduleFollowUp', followUp: { dueOn: day, responsible: person } }),

@@ -24,6 +24,7 @@
  * | `type-mismatch` | the plan type does not belong to the jurisdiction |
  * | `too-deep` / `too-large` / `cycle` / `unreadable` | input that is not plain data: nested deeper than `params.max`, too big, cyclic, or throwing when read |
  * | `transition-not-allowed`, `command-unknown`, `not-found`, `nothing-to-undo`, `nothing-to-redo` | refused store commands |
+ * | `invitation-locked` | an invitation withdrawn after its meeting was held or cancelled, or after attendance was recorded (`params.status`) |
  */
 import type { SipIssue } from '../errors.js';
 
@@ -58,6 +59,7 @@ export const ISSUE_CODES = [
   'not-found',
   'nothing-to-undo',
   'nothing-to-redo',
+  'invitation-locked',
 ] as const;
 /** One of {@link ISSUE_CODES}. */
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -92,6 +94,7 @@ const MESSAGES: Record<IssueCode, string> = {
   'not-found': '"{id}" was not found',
   'nothing-to-undo': 'Nothing to undo',
   'nothing-to-redo': 'Nothing to redo',
+  'invitation-locked': 'The meeting is {status}: its invitations are kept as a record',
 };
 
 /** Builds a {@link SipIssue} with its English developer message. */

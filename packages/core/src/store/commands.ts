@@ -96,6 +96,7 @@ export type PlanCommand =
   | { type: 'removeMeeting'; id: string }
   | { type: 'inviteToMeeting'; meeting: string; participant: string; mode: Invitation['mode']; sentOn?: IsoDate }
   | { type: 'recordInvitationResponse'; meeting: string; participant: string; response: Invitation['response']; on?: IsoDate }
+  | { type: 'withdrawInvitation'; meeting: string; participant: string }
   | { type: 'recordAttendance'; meeting: string; attendance: Attendance[]; heldOn?: IsoDate }
   | { type: 'recordConsent'; consent: ConsentInput }
   | { type: 'withdrawConsent'; consent: string; on: IsoDate; reason?: string; parties?: string[]; recordedBy?: string }
@@ -168,6 +169,7 @@ const ARGS: Record<PlanCommandType, z.SomeType> = {
   updateMeeting: z.strictObject({ id: IdSchema, changes: obj }),
   removeMeeting: z.strictObject({ id: IdSchema }),
   inviteToMeeting: z.strictObject({ meeting: IdSchema, participant: IdSchema, mode: z.enum(INVITATION_MODES), sentOn: optIso }),
+  withdrawInvitation: z.strictObject({ meeting: IdSchema, participant: IdSchema }),
   recordInvitationResponse: z.strictObject({
     meeting: IdSchema,
     participant: IdSchema,
@@ -422,6 +424,21 @@ const HANDLERS: { [T in PlanCommandType]: Handler<CommandOf<T>> } = {
     return {
       plan: { ...plan, meetings: setAt(plan.meetings, i, { ...m, invitations: setAt(m.invitations, j, invitation) }) },
       summary: `recordInvitationResponse ${c.meeting} ${c.participant} ${c.response}`,
+    };
+  },
+  withdrawInvitation: (plan, c) => {
+    const i = meetingIndex(plan, c.meeting);
+    const m = plan.meetings[i] as Meeting;
+    const j = m.invitations.findIndex((x) => x.participant === c.participant);
+    if (j < 0) notFound(['participant'], c.participant);
+    // Who was called and did not come is what the plan must show afterwards:
+    // once a meeting is held or cancelled, or attendance is recorded, its invitations are a record.
+    if (m.status !== 'planned' || m.attendance.some((a) => a.participant === c.participant)) {
+      throw new SipValidationError([issue(['meeting'], 'invitation-locked', { status: m.status })]);
+    }
+    return {
+      plan: { ...plan, meetings: setAt(plan.meetings, i, { ...m, invitations: m.invitations.filter((_, k) => k !== j) }) },
+      summary: `withdrawInvitation ${c.meeting} ${c.participant}`,
     };
   },
   recordAttendance: (plan, c) => {

@@ -419,6 +419,14 @@ export class PlanStore {
   inviteToMeeting(meeting: string, participant: string, mode: Invitation['mode'], sentOn?: IsoDate): void {
     this.dispatch({ type: 'inviteToMeeting', meeting, participant, mode, ...(sentOn !== undefined ? { sentOn } : {}) });
   }
+  /**
+   * Takes back an invitation sent by mistake, while the meeting is still
+   * planned and no attendance is recorded for that participant.
+   * @throws SipValidationError `not-found`; `invitation-locked` once the meeting is held or cancelled (who was called and did not come stays on record).
+   */
+  withdrawInvitation(meeting: string, participant: string): void {
+    this.dispatch({ type: 'withdrawInvitation', meeting, participant });
+  }
   /** Records a participant's answer to their invitation. */
   recordInvitationResponse(meeting: string, participant: string, response: Invitation['response'], on?: IsoDate): void {
     this.dispatch({ type: 'recordInvitationResponse', meeting, participant, response, ...(on !== undefined ? { on } : {}) });

@@ -29,6 +29,7 @@ export const en: Messages = {
   'issue.transition-not-allowed': 'The plan cannot move to that step from here.',
   'issue.command-unknown': 'We do not know that change.',
   'issue.not-found': 'We could not find what you wanted to change.',
+  'issue.invitation-locked': 'This invitation is kept on record now that the meeting has been held or cancelled, or attendance has been noted. It cannot be removed.',
   'issue.nothing-to-undo': 'There is nothing to undo.',
   'issue.nothing-to-redo': 'There is nothing to redo.',
   'planStatus.initiated': 'Started',

@@ -29,6 +29,7 @@ export const nb: Messages = {
   'issue.transition-not-allowed': 'Planen kan ikke gå til det steget herfra.',
   'issue.command-unknown': 'Denne endringen kjenner vi ikke.',
   'issue.not-found': 'Fant ikke det du ville endre.',
+  'issue.invitation-locked': 'Innkallingen blir lagret fordi møtet er holdt eller avlyst, eller oppmøtet er ført. Den kan ikke fjernes.',
   'issue.nothing-to-undo': 'Det er ingenting å angre.',
   'issue.nothing-to-redo': 'Det er ingenting å gjøre om igjen.',
   'planStatus.initiated': 'Startet',

@@ -29,6 +29,7 @@ export const nn: Messages = {
   'issue.transition-not-allowed': 'Planen kan ikkje gå til det steget herifrå.',
   'issue.command-unknown': 'Denne endringa kjenner vi ikkje.',
   'issue.not-found': 'Fann ikkje det du ville endre.',
+  'issue.invitation-locked': 'Innkallinga blir lagra fordi møtet er halde eller avlyst, eller oppmøtet er ført. Ho kan ikkje fjernast.',
   'issue.nothing-to-undo': 'Det er ingenting å angre.',
   'issue.nothing-to-redo': 'Det er ingenting å gjere om att.',
   'planStatus.initiated': 'Starta',

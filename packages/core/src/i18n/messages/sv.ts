@@ -35,6 +35,7 @@ export const sv = {
   'issue.transition-not-allowed': 'Planen kan inte gå till det steget härifrån.',
   'issue.command-unknown': 'Den ändringen känner vi inte till.',
   'issue.not-found': 'Det gick inte att hitta det du ville ändra.',
+  'issue.invitation-locked': 'Kallelsen sparas eftersom mötet har hållits eller ställts in, eller närvaron har förts in. Den kan inte tas bort.',
   'issue.nothing-to-undo': 'Det finns inget att ångra.',
   'issue.nothing-to-redo': 'Det finns inget att göra om.',
   'planStatus.initiated': 'Påbörjad',
