@@ -37,7 +37,55 @@ export interface WorkingDayCalendar {
 const MAX_DAY = toDayNumber('9999-12-31');
 
 const mod7 = (x: number): number => ((x % 7) + 7) % 7;
-const yearOf = (day: number): number => Number(fromDayNumber(day).slice(0, 4));
+
+/** The year of a day number: the year part of {@link fromDayNumber}, without building the string. */
+export function yearOf(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp < 10 ? 0 : 1);
+}
+
+/** Days before each month (1-based index) in a common year. */
+const DAYS_BEFORE = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** The value of the ASCII digit at `i`, or -1 when it is not a digit. */
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/**
+ * The day number of `value` when it is a real `YYYY-MM-DD` day (exactly what
+ * `isIsoDate` accepts), else -1 — one pass over the characters instead of a
+ * regular expression and string slices, since every calendar call checks its dates.
+ */
+export function dayNumberOf(value: unknown): number {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
+  const y3 = digit(value, 0);
+  const y2 = digit(value, 1);
+  const y1 = digit(value, 2);
+  const y0 = digit(value, 3);
+  const m1 = digit(value, 5);
+  const m0 = digit(value, 6);
+  const d1 = digit(value, 8);
+  const d0 = digit(value, 9);
+  if ((y3 | y2 | y1 | y0 | m1 | m0 | d1 | d0) < 0) return -1;
+  const year = y3 * 1000 + y2 * 100 + y1 * 10 + y0;
+  const month = m1 * 10 + m0;
+  const day = d1 * 10 + d0;
+  if (month < 1 || month > 12 || day < 1) return -1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const inMonth = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (day > inMonth) return -1;
+  // Days from 0000-03-01 style arithmetic would do too; this mirrors toDayNumber through the year's 1 January.
+  const y = year - 1;
+  const jan1 = 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 719162;
+  return jan1 + DAYS_BEFORE[month]! + (month > 2 && leap ? 1 : 0) + day - 1;
+}
 
 /** Weekdays (Mon–Fri) among day numbers below `day`, counted from a fixed origin; only differences matter. */
 const weekdaysBefore = (day: number): number => {
@@ -107,7 +155,9 @@ export function createCalendar(spec: CalendarSpec): WorkingDayCalendar {
   };
 
   const dateArg = (value: unknown, path: string): number => {
-    assertIsoDate(value, [path]);
+    const day = dayNumberOf(value);
+    if (day !== -1) return day;
+    assertIsoDate(value, [path]); // throws: dayNumberOf accepts exactly what it accepts
     return toDayNumber(value);
   };
 

@@ -175,14 +175,16 @@ export function holidayList(base: CalendarBase, year: number): Holiday[] {
 // Bounded cache of the hot data: which weekdays each year's holidays take away.
 // Long spans (addWorkingDays over decades) revisit the same few years many times.
 const CACHE_LIMIT = 512;
-const cache = new Map<string, readonly number[]>();
+// Keyed by a number (the base's offset plus the year): no string is built per lookup.
+const cache = new Map<number, readonly number[]>();
+const BASE_KEY: Record<CalendarBase, number> = { SE: 0, NO: 10_000 };
 
 /**
  * Day numbers of the holidays of `year` (integer 0–9999) in `base` that fall
  * Monday–Friday, ascending and distinct: the weekdays they take away. Cached.
  */
 export function holidayWeekdays(base: CalendarBase, year: number): readonly number[] {
-  const id = base + year;
+  const id = BASE_KEY[base] + year;
   let hit = cache.get(id);
   if (!hit) {
     // Clearing beats evicting one by one here: refilling costs microseconds per year.
