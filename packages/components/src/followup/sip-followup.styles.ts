@@ -112,6 +112,10 @@ export const followupStyles = css`
   .views > * {
     flex: 1 1 14rem;
   }
+  .add-invitation {
+    align-items: end;
+    margin-block: var(--sip-space-s, 0.75rem);
+  }
   .evaluation {
     margin-block: var(--sip-space-s, 0.75rem);
   }

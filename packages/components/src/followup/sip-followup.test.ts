@@ -176,6 +176,40 @@ describe('<sip-followup>', () => {
       expect([inv.response, inv.respondedOn]).to.deep.equal(['declined', '2026-11-17']);
     });
 
+    it('withdraws an invitation sent by mistake and asks someone else, with focus kept in the table', async () => {
+      const el = await mount(await example('se-sip-discharge'), '2026-11-17');
+      const ids = () => el.plan!.meetings[0]!.invitations.map((i) => `${i.participant}:${i.mode}`);
+      let change = oneEvent(el, 'sip-followup-change');
+      q<HTMLButtonElement>(el, '#m-m-sip-birgitta-remove').click();
+      expect((await change).detail.change).to.equal('invitation');
+      expect(ids()).to.deep.equal(['gunnar:invited', 'vc-ssk:called', 'bist:called']);
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement?.id, 'focus moves to the next row').to.equal('m-m-sip-vc-ssk-remove');
+      expect(text(q(el, '#m-m-sip-vc-ssk-remove')), 'the name says whose invitation').to.match(/^Ta bort kallelsen för \S/);
+      // Whoever is not asked can be added: the list offers exactly them.
+      const options = qa<HTMLOptionElement>(el, '#m-m-sip-add-who option').map((o) => o.value);
+      expect(options).to.deep.equal(['birgitta', 'ssk']);
+      setValue(el, '#m-m-sip-add-who', 'ssk');
+      change = oneEvent(el, 'sip-followup-change');
+      q<HTMLButtonElement>(el, '#m-m-sip-add').click();
+      await change;
+      expect(ids().at(-1)).to.match(/^ssk:(called|invited)$/);
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement?.id, 'focus on the new row').to.equal('m-m-sip-ssk-mode');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a held meeting keeps its invitations: no remove buttons, and core refuses it anyway', async () => {
+      const el = await mount(await example('se-sip-discharge'), '2026-11-19');
+      expect(qa(el, '[id$="-remove"]').length).to.equal(4);
+      setValue(el, '#m-m-sip-bist-att', 'absent');
+      q<HTMLButtonElement>(el, '#m-m-sip-att-save').click();
+      await el.updateComplete;
+      expect(el.plan!.meetings[0]!.status).to.equal('held');
+      expect(qa(el, '[id$="-remove"]')).to.deep.equal([]);
+      expect(q(el, '#m-m-sip-add-who')).to.equal(null);
+    });
+
     it('records attendance: a called party that was absent is flagged on the plan and in the event', async () => {
       const el = await mount(await example('se-sip-discharge'), '2026-11-19');
       for (const p of ['gunnar', 'birgitta', 'vc-ssk']) setValue(el, `#m-m-sip-${p}-att`, 'attended');

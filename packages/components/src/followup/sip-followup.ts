@@ -269,6 +269,30 @@ export class SipFollowup extends SipElement<FollowupKey> {
     else this.failed(r.error);
   }
 
+  private onWithdrawInvitation(m: Meeting, participant: string, name: string): void {
+    const r = this.runCommand((s) => s.withdrawInvitation(m.id, participant));
+    if (!r.ok) return void this.failed(r.error);
+    this.announcer.announce(this.t('inv.removed', { name }));
+    this.changed('invitation');
+    // Focus the next row's remove button, else the previous one, else what comes after the table.
+    const rest = m.invitations.map((i) => i.participant).filter((p) => p !== participant);
+    const at = m.invitations.findIndex((i) => i.participant === participant);
+    const next = rest[Math.min(at, rest.length - 1)];
+    const sel = (suffix: string) => `#${CSS.escape(`m-${m.id}-${suffix}`)}`;
+    void focusAfterUpdate(this, next !== undefined ? sel(`${next}-remove`) : sel('add-who'), sel('h'));
+  }
+
+  private onAddInvitation(m: Meeting, view: Plan | RedactedPlan): void {
+    const select = this.renderRoot.querySelector<HTMLSelectElement>(`#${CSS.escape(`m-${m.id}-add-who`)}`);
+    const participant = select?.value;
+    if (!participant || !this.plan) return;
+    const r = this.runCommand((s) => s.inviteToMeeting(m.id, participant, defaultInvitationMode(this.plan!, participant)));
+    if (!r.ok) return void this.failed(r.error);
+    this.announcer.announce(this.t('inv.added', { name: this.name(view, participant) }));
+    this.changed('invitation');
+    void focusAfterUpdate(this, `#${CSS.escape(`m-${m.id}-${participant}-mode`)}`);
+  }
+
   private onResponse(meeting: string, participant: string, response: InvitationResponse): void {
     const r = this.runCommand((s) => s.recordInvitationResponse(meeting, participant, response, this.day));
     if (r.ok) this.changed('response');
@@ -479,6 +503,9 @@ export class SipFollowup extends SipElement<FollowupKey> {
     const started = m.status === 'held' || (m.status === 'planned' && (m.startsAt?.slice(0, 10) ?? '') <= this.day);
     const drafts = this.attendance.get(m.id);
     const id = `m-${m.id}`;
+    // Invitations can change only while the meeting is planned (core refuses it afterwards: who was called stays on record).
+    const changeable = !ro && m.status === 'planned';
+    const notInvited = changeable ? view.participants.filter((p) => !m.invitations.some((i) => i.participant === p.id)) : [];
     return html`<li>
       <article part="meeting" class="meeting" aria-labelledby=${`${id}-h`}>
         <h3 id=${`${id}-h`} tabindex="-1">${this.t(`kind.${m.kind}`)} <span class="muted">· ${this.t(`mstatus.${m.status}`)}</span></h3>
@@ -500,6 +527,7 @@ export class SipFollowup extends SipElement<FollowupKey> {
                   <th scope="col">${this.t('inv.mode')}</th>
                   <th scope="col">${this.t('inv.response')}</th>
                   ${started ? html`<th scope="col">${this.t('att.title')}</th>` : nothing}
+                  ${changeable ? html`<th scope="col">${this.t('inv.change')}</th>` : nothing}
                 </tr>
               </thead>
               <tbody>
@@ -521,11 +549,26 @@ export class SipFollowup extends SipElement<FollowupKey> {
                               }, this.t('att.unknown'))}
                         </td>`
                       : nothing}
+                    ${changeable
+                      ? html`<td>
+                          ${m.attendance.some((a) => a.participant === inv.participant)
+                            ? nothing
+                            : html`<button type="button" id=${`${id}-${inv.participant}-remove`} @click=${() => this.onWithdrawInvitation(m, inv.participant, name)}>
+                                ${this.t('inv.remove')}<span class="sip-visually-hidden"> ${this.t('inv.removeFor', { name })}</span>
+                              </button>`}
+                        </td>`
+                      : nothing}
                   </tr>`;
                 })}
               </tbody>
             </table>`
           : html`<p part="empty">${this.t('inv.none')}</p>`}
+        ${notInvited.length
+          ? html`<div class="row add-invitation">
+              ${selectField({ id: `${id}-add-who`, label: this.t('inv.addWho'), value: notInvited[0]!.id, options: notInvited.map((p) => ({ value: p.id, label: this.name(view, p.id) })) })}
+              <button type="button" id=${`${id}-add`} @click=${() => this.onAddInvitation(m, view)}>${this.t('inv.add')}</button>
+            </div>`
+          : nothing}
         <div class="actions">
           ${m.startsAt ? html`<button type="button" part="export" id=${`${id}-ics`} @click=${() => this.onExport(m)}>${this.t('ics.export')}</button>` : nothing}
           ${started && !ro && m.invitations.length
