@@ -17,6 +17,7 @@ export const consentStyles = css`
     min-width: 0;
   }
   input[type='radio'] {
+    flex: none;
     width: 1.5rem;
     height: 1.5rem;
     min-height: 0;

@@ -95,6 +95,8 @@ export const sipBaseStyles = css`
     background: var(--sip-color-surface, #fff);
   }
   input[type='checkbox'] {
+    /* Never shrunk below 24 × 24 px by a label that wraps beside it. */
+    flex: none;
     width: 1.5rem;
     height: 1.5rem;
     margin: 0;
@@ -168,9 +170,11 @@ export const sipBaseStyles = css`
     border: 1px solid var(--sip-color-border, #8c959f);
     border-radius: var(--sip-radius, 0.375rem);
     background: var(--sip-color-surface, #fff);
-    /* Long plans (hundreds of interventions): skip layout of items off screen. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 8rem;
+    /*
+     * No content-visibility here: in a skipped off-screen item the buttons are
+     * laid out taller than the item's placeholder and overlap what follows,
+     * so axe's target-size check fails them (or cannot check them at all).
+     */
   }
   .sip-item-body {
     flex: 1 1 16rem;
