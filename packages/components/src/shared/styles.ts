@@ -170,11 +170,7 @@ export const sipBaseStyles = css`
     border: 1px solid var(--sip-color-border, #8c959f);
     border-radius: var(--sip-radius, 0.375rem);
     background: var(--sip-color-surface, #fff);
-    /*
-     * No content-visibility here: in a skipped off-screen item the buttons are
-     * laid out taller than the item's placeholder and overlap what follows,
-     * so axe's target-size check fails them (or cannot check them at all).
-     */
+    /* No content-visibility: skipped items' buttons overlap what follows (axe target-size). */
   }
   .sip-item-body {
     flex: 1 1 16rem;
