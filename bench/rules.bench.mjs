@@ -1,11 +1,14 @@
 // Rules: evaluations per second of the json-rules-engine reference, the
 // compiled evaluator and a hand-written baseline of the same logic (se-default,
 // over the same precomputed facts), their ratios, and `sip-rules check` plans
-// per second end to end on 100,000 generated plans. Runs over the BUILT dist
-// (`npm run build` first). With --check: fails when compiled < 100× reference.
+// per second end to end on 100,000 generated plans — with the ceiling the
+// machine puts on that figure: `JSON.parse` alone of the same lines, and the
+// CPU each step of the CLI's per-line work costs. Runs over the BUILT dist
+// (`npm run build` first). With --check: fails when compiled < 100× reference
+// (the CLI figure and its ceiling are printed, never a budget).
 import { spawn } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +52,85 @@ async function rate(fn, ms = 1500) {
 }
 
 const fmt = (n) => Math.round(n).toLocaleString('en').padStart(12);
+
+/** CPU milliseconds this process has used (user + system, every thread): a figure a busy machine does not inflate the way it inflates wall time. */
+function cpuMs() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+const SPLIT_STEPS = ['decode UTF-8', 'JSON.parse', 'validate', 'evaluatePlan', 'stringify'];
+
+/**
+ * What one core can do at best with the CLI's per-line work, in CPU time: the
+ * same steps as `sip-rules check` (cli/check-batch.js) for each line, run as
+ * cumulative pipelines — decode; decode + parse; … ; all five — so each step's
+ * cost is the difference, with the garbage it leaves behind counted where it is
+ * made. Medians of several rounds. Returns µs per plan per step and the bytes per plan.
+ */
+async function perPlanSplit(dist, lines) {
+  const { planIssuesFromJson } = await import(pathToFileURL(join(dist, 'cli/fast-plan.js')).href);
+  const core = await import(pathToFileURL(join(dist, 'index.js')).href);
+  const options = { today: TODAY };
+  let sink = 0;
+  const pipeline = (depth) => {
+    for (const bytes of lines) {
+      const text = bytes.toString('utf8', 0, bytes.length);
+      if (depth === 0) {
+        sink += text.length;
+        continue;
+      }
+      const input = JSON.parse(text);
+      if (depth === 1) {
+        sink += input.id.length;
+        continue;
+      }
+      const { plan } = planIssuesFromJson(input);
+      if (!plan) throw new Error('a generated plan failed validation');
+      if (depth === 2) {
+        sink += plan.id.length;
+        continue;
+      }
+      const result = core.evaluatePlan(plan, options);
+      if (depth === 3) {
+        sink += result.sharing.length;
+        continue;
+      }
+      sink += `{"line":1,"ok":true,${JSON.stringify(result).slice(1)}\n`.length;
+    }
+  };
+  const rounds = SPLIT_STEPS.map(() => []);
+  for (let round = 0; round < 7; round++) {
+    for (let depth = 0; depth < SPLIT_STEPS.length; depth++) {
+      const start = cpuMs();
+      pipeline(depth);
+      if (round >= 2) rounds[depth].push(((cpuMs() - start) * 1000) / lines.length); // the first two rounds warm up
+    }
+  }
+  if (sink === 0) throw new Error('nothing was measured');
+  const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+  const cumulative = rounds.map(median);
+  const steps = cumulative.map((c, d) => Math.max(0, c - (d ? cumulative[d - 1] : 0)));
+  return { steps, total: cumulative.at(-1), parse: cumulative[1], bytesPerPlan: lines.reduce((n, b) => n + b.length, 0) / lines.length };
+}
+
+/** Prints the ceiling under the CLI figure: parse alone, the per-plan CPU split, and what they allow on this machine's cores. */
+function printCeiling(split, cliPerSecond) {
+  const cores = availableParallelism();
+  const us = (n) => `${n.toFixed(1)} µs`;
+  const parseRate = 1e6 / split.parse;
+  const perCore = 1e6 / split.total;
+  const indent = '  ';
+  console.log(`${indent}ceiling on this machine (${cores} cores; CPU time, so other load does not count; ${(split.bytesPerPlan / 1000).toFixed(1)} kB of JSON per plan):`);
+  console.log(
+    `${`${indent}JSON.parse alone (with UTF-8 decoding)`.padEnd(44)}${fmt(parseRate)} plans/s per core   (${((split.bytesPerPlan * parseRate) / 1e6).toFixed(0)} MB/s; ${fmt(parseRate * cores).trim()} plans/s on ${cores} cores if nothing else were done)`,
+  );
+  const parts = SPLIT_STEPS.map((name, i) => `${name} ${us(split.steps[i])} (${((100 * split.steps[i]) / split.total).toFixed(0)}%)`);
+  console.log(`${`${indent}CPU per plan, one core`.padEnd(44)}${us(split.total).padStart(12)}          = ${parts.join(' + ')}`);
+  console.log(
+    `${`${indent}all of it, every core busy`.padEnd(44)}${fmt(perCore * cores)} plans/s   (${fmt(perCore).trim()} per core × ${cores}; the CLI reached ${((100 * cliPerSecond) / (perCore * cores)).toFixed(0)}% of it; the rest went to reading, writing, thread hand-offs and whatever else ran meanwhile — load average ${loadavg()[0].toFixed(1)})`,
+  );
+}
 
 function runCli(file) {
   return new Promise((resolve, reject) => {
@@ -148,9 +230,14 @@ export async function run({ check } = {}) {
     const fd = openSync(file, 'w');
     for (let k = 0; k < CLI_PLANS; k += 1000) writeSync(fd, generatePlans(Math.min(1000, CLI_PLANS - k), k).map((p) => `${JSON.stringify(p)}\n`).join(''));
     closeSync(fd);
+    // The ceiling is measured first, on the first lines of the same file: this process is idle while the CLI runs.
+    const sample = [];
+    for (let k = 0; k < Math.min(CLI_PLANS, 4000); k += 1000) sample.push(...generatePlans(Math.min(1000, CLI_PLANS - k), k).map((p) => Buffer.from(JSON.stringify(p))));
+    const split = await perPlanSplit(dist, sample);
     const cli = await runCli(file);
     const perSecond = CLI_PLANS / cli.seconds;
     console.log(`${`sip-rules check, ${CLI_PLANS.toLocaleString('en')} plans end to end`.padEnd(44)}${fmt(perSecond)} plans/s   (${cli.seconds.toFixed(1)} s, ${cli.lines} lines, ${cli.errors} errors, exit ${cli.code}; target ≥ 50,000)`);
+    printCeiling(split, perSecond);
     if (cli.lines !== CLI_PLANS || cli.errors) failures.push(`rules: the CLI wrote ${cli.lines} lines with ${cli.errors} errors for ${CLI_PLANS} plans`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
