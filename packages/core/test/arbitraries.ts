@@ -453,6 +453,8 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
                 {
                   whatMattersToMe: t(LIMITS.longText),
                   ownWords: t(LIMITS.longText),
+                  ownContribution: t(LIMITS.longText),
+                  relativesContribution: t(LIMITS.longText),
                   participation: fc.uniqueArray(fc.constantFrom(...PARTICIPATION_WAYS), { maxLength: 3 }),
                   participationNote: t(LIMITS.text),
                   childView: fc.record(

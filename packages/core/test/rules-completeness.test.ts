@@ -127,6 +127,21 @@ test('a Norwegian IP needs the assessment of cooperation with other agencies, in
   assert.equal(checkCompleteness(plan, { locale: 'nn' }).missing.find((m) => m.code === 'cooperation-missing')!.message, 'Planen seier ikkje om de treng å samarbeide med andre tenester eller etatar, og korleis.');
 });
 
+test("a Norwegian IP says what the person does themselves (§ 19 d); relatives' part is asked only where wanted", () => {
+  const base = example('no-ip');
+  const plan: Plan = { ...base, personVoice: { ...base.personVoice, ownContribution: '  ' } };
+  const item = checkCompleteness(plan).missing.find((m) => m.code === 'own-contribution-missing')!;
+  assert.deepEqual(item.path, ['personVoice', 'ownContribution']);
+  assert.equal(item.message, 'Planen sier ikke hva personen selv skal gjøre.');
+  assert.equal(checkCompleteness(plan, { locale: 'sv' }).missing.find((m) => m.code === 'own-contribution-missing')!.message, 'Planen säger inte vad personen själv ska göra.');
+  const noRelatives: Plan = { ...base, personVoice: { ...base.personVoice, relativesContribution: undefined } };
+  assert.ok(!codes(noRelatives).includes('own-contribution-missing'));
+  assert.deepEqual(codes(noRelatives), codes(base));
+  // Swedish SIP packs do not ask for it.
+  const se = example('se-sip');
+  assert.ok(!codes({ ...se, personVoice: { ...se.personVoice, ownContribution: undefined } }).includes('own-contribution-missing'));
+});
+
 test('a Norwegian IP with every one of the nine items in place has nothing missing', () => {
   const base = example('no-ip');
   // The example leaves one measure without a responsible person; name one.

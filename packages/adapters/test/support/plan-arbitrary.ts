@@ -295,6 +295,8 @@ function planFrom(p: Pools): Arb<Plan> {
       personVoice: fc.record({
         whatMattersToMe: opt(text()),
         ownWords: opt(text()),
+        ownContribution: opt(text()),
+        relativesContribution: opt(text()),
         participation: opt(subset(PARTICIPATION_WAYS)),
         participationNote: opt(text()),
         childView: opt(fc.record({ text: text(true), howHeard: opt(text()), recordedOn: opt(dateArb), recordedBy: ref(p.participants) })),

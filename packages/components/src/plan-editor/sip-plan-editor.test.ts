@@ -127,6 +127,24 @@ describe('<sip-plan-editor>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it("a Norwegian plan asks what the person does themselves (§ 19 d), next to the field; both parts show in the person's view", async () => {
+    const base = parsePlan(await fetch('/packages/core/examples/no-ip.json').then((r) => r.json()));
+    const el = await editor({ ...base, personVoice: { ...base.personVoice, ownContribution: undefined, relativesContribution: undefined } }, { locale: 'nb' });
+    expect($<HTMLTextAreaElement>(el, '#voice-contribution').labels![0]!.textContent).to.contain('Dette gjør jeg selv');
+    expect($(el, '#voice-contribution-error').textContent).to.contain('Planen sier ikke hva personen selv skal gjøre.');
+    expect(root(el).querySelector('#voice-relatives-error'), "relatives' part is not required").to.equal(null);
+    await type(el, '#voice-contribution', 'Går tur hver dag');
+    await type(el, '#voice-relatives', 'Datteren handler på lørdager');
+    expect([el.plan!.personVoice.ownContribution, el.plan!.personVoice.relativesContribution]).to.deep.equal(['Går tur hver dag', 'Datteren handler på lørdager']);
+    expect(root(el).querySelector('#voice-contribution-error')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.mode = 'person';
+    await el.updateComplete;
+    expect($(el, '[part~="section-contribution"]').textContent).to.contain('Går tur hver dag');
+    expect($(el, '[part~="section-relatives"]').textContent).to.contain('Datteren handler på lørdager');
+    await expect(el).to.be.accessible();
+  });
+
   it('a Swedish plan without a cooperation text shows no such field', async () => {
     const el = await editor(adult());
     expect(root(el).querySelector('#plan-cooperation')).to.equal(null);

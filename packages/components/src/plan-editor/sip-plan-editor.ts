@@ -571,7 +571,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   private renderVoice(plan: Plan): TemplateResult {
     const v = plan.personVoice;
-    const upd = (id: string, key: 'whatMattersToMe' | 'ownWords') => (value: string) => this.exec(id, (s) => s.updatePersonVoice({ [key]: value === '' ? null : value }, TYPING));
+    const upd = (id: string, key: 'whatMattersToMe' | 'ownWords' | 'ownContribution' | 'relativesContribution') => (value: string) =>
+      this.exec(id, (s) => s.updatePersonVoice({ [key]: value === '' ? null : value }, TYPING));
     const child = plan.person.isChild;
     const childView = (changes: { text?: string; howHeard?: string }) => {
       const current = v.childView ?? { text: '' };
@@ -584,6 +585,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       this.t('sec.voice'),
       html`${this.area({ id: 'voice-matters', label: this.t('f.whatMatters'), help: this.t('f.whatMattersHelp'), value: v.whatMattersToMe ?? '', maxlength: LIMITS.longText, rows: 4, errors: this.errs('voice-matters', 'personVoice', 'whatMattersToMe'), onInput: upd('voice-matters', 'whatMattersToMe') })}
       ${this.area({ id: 'voice-own', label: this.t('f.ownWords'), value: v.ownWords ?? '', maxlength: LIMITS.longText, errors: this.errs('voice-own'), onInput: upd('voice-own', 'ownWords') })}
+      ${this.area({ id: 'voice-contribution', label: this.t('f.ownContribution'), value: v.ownContribution ?? '', maxlength: LIMITS.longText, errors: this.errs('voice-contribution', 'personVoice', 'ownContribution'), onInput: upd('voice-contribution', 'ownContribution') })}
+      ${this.area({ id: 'voice-relatives', label: this.t('f.relativesContribution'), help: this.t('f.relativesContributionHelp'), value: v.relativesContribution ?? '', maxlength: LIMITS.longText, errors: this.errs('voice-relatives'), onInput: upd('voice-relatives', 'relativesContribution') })}
       ${child
         ? html`${this.area({ id: 'voice-child', label: this.t('f.childView'), help: this.t('f.childViewHelp'), value: v.childView?.text ?? '', maxlength: LIMITS.longText, rows: 4, errors: this.errs('voice-child', 'personVoice', 'childView'), onInput: (t) => childView({ text: t }) })}
           ${this.area({ id: 'voice-child-how', label: this.t('f.howHeard'), value: v.childView?.howHeard ?? '', maxlength: LIMITS.text, errors: this.errs('voice-child-how'), onInput: (t) => childView({ howHeard: t }) })}`
@@ -1118,6 +1121,18 @@ export class SipPlanEditor extends SipElement<EditorKey> {
         <p>${v.whatMattersToMe || this.t('p.nothing')}</p>
         ${v.ownWords ? html`<p>${v.ownWords}</p>` : nothing}
       </section>
+      ${v.ownContribution
+        ? html`<section part="section section-contribution" aria-labelledby="h-p-contribution">
+            <h3 id="h-p-contribution" part="subheading">${this.t('p.ownContribution')}</h3>
+            <p>${v.ownContribution}</p>
+          </section>`
+        : nothing}
+      ${v.relativesContribution
+        ? html`<section part="section section-relatives" aria-labelledby="h-p-relatives">
+            <h3 id="h-p-relatives" part="subheading">${this.t('p.relativesContribution')}</h3>
+            <p>${v.relativesContribution}</p>
+          </section>`
+        : nothing}
       ${plan.person.isChild
         ? html`<section part="section section-child" aria-labelledby="h-p-child">
             <h3 id="h-p-child" part="subheading">${this.t('p.childView')}</h3>

@@ -69,6 +69,10 @@ export const PersonVoiceSchema = z.strictObject({
   whatMattersToMe: z.optional(LongTextSchema),
   /** Anything else the person wants said, in their own words (≤ 10000). */
   ownWords: z.optional(LongTextSchema),
+  /** What the person will do themselves towards the goals (≤ 10000; Norway's forskrift § 19 d: "egen innsats"). */
+  ownContribution: z.optional(LongTextSchema),
+  /** What relatives contribute, if the person wants them to (≤ 10000; § 19 d: "pårørendes bidrag"). */
+  relativesContribution: z.optional(LongTextSchema),
   /** How the person took part in making the plan (≤ 7, see {@link PARTICIPATION_WAYS}). */
   participation: z.optional(list(z.enum(PARTICIPATION_WAYS), PARTICIPATION_WAYS.length)),
   /** More about how the person took part (≤ 2000). */

@@ -165,6 +165,7 @@ export function completenessFactsIn(plan: Plan, pack: RulePack, state: ConsentSt
     planPeriodSet: plan.planPeriod !== undefined,
     aboutMeSet: !blank(plan.personVoice.whatMattersToMe),
     cooperationSet: !blank(plan.cooperation),
+    ownContributionSet: !blank(plan.personVoice.ownContribution),
     readyForDischargeOn: plan.readyForDischargeOn,
     establishedOn: plan.establishedOn,
     settings: settingsFact(pack),

@@ -544,7 +544,7 @@ function check(schema: Schema, value: unknown, path: (string | number)[], issues
  */
 export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   person: ['name', 'preferredName', 'communicationNeeds'],
-  personVoice: ['whatMattersToMe', 'ownWords'],
+  personVoice: ['whatMattersToMe', 'ownWords', 'ownContribution', 'relativesContribution'],
   parties: ['name'],
   participants: ['name', 'title'],
   needs: ['text'],

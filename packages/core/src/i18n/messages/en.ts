@@ -64,6 +64,7 @@ export const en: Messages = {
   'issue.review-responsible-missing': 'A review does not say who does it.',
   'issue.intervention-how-missing': 'An action does not say how it will be done.',
   'issue.cooperation-missing': 'The plan does not say whether other services or agencies need to work together on it, and how.',
+  'issue.own-contribution-missing': 'The plan does not say what the person will do themselves.',
   'issue.established-on-missing': 'The plan does not say which day it was made. That day is needed to know when the plan must be looked at again.',
   'eligibility.needs-both-sectors': 'The person needs help from both health care and social services.',
   'eligibility.single-sector': 'The needs do not involve more than one service.',

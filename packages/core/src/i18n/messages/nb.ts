@@ -64,6 +64,7 @@ export const nb: Messages = {
   'issue.review-responsible-missing': 'En gjennomgang mangler hvem som gjør den.',
   'issue.intervention-how-missing': 'Et tiltak mangler hvordan det skal gjennomføres.',
   'issue.cooperation-missing': 'Planen sier ikke om dere trenger å samarbeide med andre tjenester eller etater, og hvordan.',
+  'issue.own-contribution-missing': 'Planen sier ikke hva personen selv skal gjøre.',
   'issue.established-on-missing': 'Planen mangler datoen da den ble laget. Datoen trengs for å vite når planen skal gjennomgås.',
   'eligibility.needs-both-sectors': 'Personen trenger hjelp fra både helsetjenesten og sosialtjenesten.',
   'eligibility.single-sector': 'Behovene gjelder ikke flere tjenester.',

@@ -64,6 +64,7 @@ export const nn: Messages = {
   'issue.review-responsible-missing': 'Ein gjennomgang manglar kven som gjer han.',
   'issue.intervention-how-missing': 'Eit tiltak manglar korleis det skal gjennomførast.',
   'issue.cooperation-missing': 'Planen seier ikkje om de treng å samarbeide med andre tenester eller etatar, og korleis.',
+  'issue.own-contribution-missing': 'Planen seier ikkje kva personen sjølv skal gjere.',
   'issue.established-on-missing': 'Planen manglar datoen då han vart laga. Datoen trengst for å vite når planen skal gjennomgåast.',
   'eligibility.needs-both-sectors': 'Personen treng hjelp frå både helsetenesta og sosialtenesta.',
   'eligibility.single-sector': 'Behova gjeld ikkje fleire tenester.',

@@ -70,6 +70,7 @@ export const sv = {
   'issue.review-responsible-missing': 'En genomgång saknar vem som gör den.',
   'issue.intervention-how-missing': 'En insats saknar hur den ska göras.',
   'issue.cooperation-missing': 'Planen säger inte om ni behöver samarbeta med andra verksamheter eller myndigheter, och hur.',
+  'issue.own-contribution-missing': 'Planen säger inte vad personen själv ska göra.',
   'issue.established-on-missing': 'Planen saknar datum för när den upprättades. Datumet behövs för att veta när planen ska omprövas.',
   'eligibility.needs-both-sectors': 'Personen behöver hjälp från både hälso- och sjukvården och socialtjänsten.',
   'eligibility.single-sector': 'Behoven gäller inte både vård och socialtjänst.',
