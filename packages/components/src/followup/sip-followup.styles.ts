@@ -80,6 +80,12 @@ export const followupStyles = css`
   .meeting h3:focus {
     outline: 2px solid var(--sip-color-focus, #0969da);
   }
+  /* The meeting link stands alone, not in a sentence: at least 24 px tall (2.5.8). */
+  .meeting p > a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 1.5rem;
+  }
   table {
     border-collapse: collapse;
     width: 100%;
