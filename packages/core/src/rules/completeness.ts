@@ -41,9 +41,29 @@ export interface CompletenessOptions {
   locale?: Locale | string;
 }
 
-/** Splits an event path such as `interventions.*.party` into keys, with `*` → the item's index. */
+/** A path's keys with digit-only keys as numbers; `*` stays a string until an index fills it. */
+type PathTemplate = readonly (string | number)[];
+
+// Event paths come from the pack's rules: a few dozen per pack. Bounded all the same (a
+// pack may be anyone's), cleared when full like the calendar's cache.
+const TEMPLATE_LIMIT = 256;
+const templates = new Map<string, PathTemplate>();
+
+function template(path: string): PathTemplate {
+  let t = templates.get(path);
+  if (t === undefined) {
+    if (templates.size >= TEMPLATE_LIMIT) templates.clear();
+    t = Object.freeze(path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+    templates.set(path, t);
+  }
+  return t;
+}
+
+/** Splits an event path such as `interventions.*.party` into keys, with `*` → the item's index. A fresh array each call. */
 function toPath(path: string, index?: number): (string | number)[] {
-  return path.split('.').map((k) => (k === '*' && index !== undefined ? index : /^\d+$/.test(k) ? Number(k) : k));
+  const t = template(path);
+  if (index === undefined) return t.slice();
+  return t.map((k) => (k === '*' ? index : k));
 }
 
 /** Turns `missing` events into {@link MissingItem}s (one per listed id for `each` events). */
@@ -70,7 +90,11 @@ export function interpretCompleteness(plan: Plan, facts: Facts, result: RuleResu
     found.map((f) => ({ code: f.code, message: f.code, params: f.ref ? { ref: f.ref } : undefined })),
     locale ?? plan.locale,
   );
-  const missing = found.map((f, i) => ({ ...f, message: messages[i] as string }));
+  // Built key by key (not spread): the same keys in the same order, without copying through a spread.
+  const missing = found.map((f, i): MissingItem => {
+    const message = messages[i] as string;
+    return f.ref === undefined ? { code: f.code, path: f.path, message } : { code: f.code, path: f.path, ref: f.ref, message };
+  });
   return { complete: missing.length === 0, missing };
 }
 

@@ -167,10 +167,18 @@ export function missingPlanConsent(plan: Pick<Plan, 'person' | 'participants' | 
 
 /** The required givers without consent to the plan among the records in force (see {@link missingPlanConsent}). */
 function missingFrom(inForce: readonly Consent[], required: () => readonly string[]): string[] {
-  const givers = byGiver(inForce, true);
+  // A giver's consent counts when a record of theirs gives it (for establishing the plan) and none refuses it.
+  // The keys of the records are made once: usually one or two records, one or two givers.
+  const keys = inForce.map(giverKey);
   return required().filter((g) => {
-    const e = givers.get(g);
-    return !e || e.refused || e.given.length === 0;
+    let given = false;
+    for (let i = 0; i < inForce.length; i++) {
+      if (keys[i] !== g) continue;
+      const c = inForce[i] as Consent;
+      if (c.decision === 'refused') return true;
+      if (c.scope.establishPlan) given = true;
+    }
+    return !given;
   });
 }
 
