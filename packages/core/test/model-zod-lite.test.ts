@@ -127,6 +127,10 @@ function samePlanResult(input: unknown, label: string): ReturnType<Model['planIs
   return a;
 }
 
+const RAW_FIELDS = ['code', 'path', 'expected', 'origin', 'maximum', 'minimum', 'values', 'options', 'keys', 'params'] as const;
+const raw = (result: ReturnType<Schema['safeParse']>) =>
+  (result.error?.issues ?? []).map((i) => Object.fromEntries(RAW_FIELDS.filter((k) => (i as Record<string, unknown>)[k] !== undefined).map((k) => [k, (i as Record<string, unknown>)[k]])));
+
 /** `schema` gives the same success, data (with key order) and sip-kit issues in both copies. */
 function sameSchemaResult(name: string, input: unknown, label: string, schemas: [Schema, Schema] = [ref.schemas[name] as Schema, alt.schemas[name] as Schema]): void {
   const [x, y] = schemas;
@@ -135,6 +139,8 @@ function sameSchemaResult(name: string, input: unknown, label: string, schemas: 
   const issuesA = a.success ? [] : ref.mapZodIssues(a.error?.issues ?? [], input);
   const issuesB = b.success ? [] : ref.mapZodIssues(b.error?.issues ?? [], input);
   assert.deepStrictEqual(issuesB, issuesA, `${label}: ${name} issues differ`);
+  // Stricter than needed: the raw issues agree on every field mapZodIssues may read.
+  assert.deepStrictEqual(raw(b), raw(a), `${label}: ${name} raw issues differ`);
   assert.equal(b.success, a.success, `${label}: ${name} success differs`);
   if (a.success) {
     assert.deepStrictEqual(b.data, a.data, `${label}: ${name} data differs`);

@@ -6,8 +6,9 @@
  * JSON Schema generation use it). This module only has to give the same
  * RESULT as zod 4 for the model's schemas: the same parsed data (key order
  * and presence included) and issues that `mapZodIssues` turns into the same
- * sip-kit issues, in the same order. `test/model-zod-lite.test.ts` holds the
- * two identical on generated and mutated plans and store commands.
+ * sip-kit issues, in the same order (the raw issues agree on every field it
+ * reads). `test/model-zod-lite.test.ts` holds the two identical on generated
+ * and mutated plans and store commands.
  *
  * The semantics copied from zod 4 (`zod/v4/core/schemas.js`, `checks.js`):
  * - After a failed type check, checks without a `when` (refine, minimum, the
@@ -348,6 +349,6 @@ export const meta = (_metadata: Record<string, unknown>): LiteCheck => ({ c() {}
 export const config = (_config?: unknown): void => {};
 
 /** Not available here: JSON Schema generation needs zod (the Node entry of `@sip-kit/core`). */
-export function toJSONSchema(): never {
+export function toJSONSchema(_schema?: unknown, _options?: unknown): never {
   throw new Error('sip-kit: JSON Schema generation needs zod; use the Node entry of @sip-kit/core (planJsonSchema is not in browser bundles).');
 }
