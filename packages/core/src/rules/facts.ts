@@ -96,7 +96,9 @@ export function eligibilityInputIn(plan: Plan, today: IsoDate, pack: RulePack, s
         : plan.consents.some((c) => c.givenBy.kind !== 'guardian' && c.withdrawals.some((w) => w.parties === undefined && w.on <= today))
           ? 'withdrawn'
           : 'not-asked';
-  const sectors = [...new Set(plan.needs.map((n) => n.sector).filter((s): s is NonNullable<typeof s> => s !== undefined))];
+  // Distinct sectors in the order they first appear (there are only a handful of sectors).
+  const sectors: NonNullable<Plan['needs'][number]['sector']>[] = [];
+  for (const n of plan.needs) if (n.sector !== undefined && !sectors.includes(n.sector)) sectors.push(n.sector);
   const identifier = plan.needIdentifiedBy ?? plan.parties.find((p) => p.principal)?.id;
   return {
     jurisdiction: plan.jurisdiction,
@@ -108,12 +110,6 @@ export function eligibilityInputIn(plan: Plan, today: IsoDate, pack: RulePack, s
     longTerm: plan.planPeriod?.to === undefined || plan.planPeriod.to > today,
   };
 }
-
-const ids = <T extends { id: string }>(list: readonly T[], test: (item: T) => boolean): string[] => {
-  const out: string[] = [];
-  for (const item of list) if (test(item)) out.push(item.id);
-  return out;
-};
 
 /**
  * Completeness facts for `plan`. Cancelled interventions and discontinued
@@ -130,34 +126,68 @@ export function completenessFacts(plan: Plan, pack: RulePack, today?: IsoDate): 
  * @internal
  */
 export function completenessFactsIn(plan: Plan, pack: RulePack, state: ConsentState): Facts {
-  const parties = new Set(plan.parties.map((p) => p.id));
-  const participants = new Set(plan.participants.map((p) => p.id));
-  const otherActors = new Set(plan.parties.filter((p) => !p.principal).map((p) => p.id));
-  const interventions = plan.interventions.filter((i) => i.status !== 'cancelled');
+  // One pass per list, counting instead of filtering: this runs for every plan of a batch.
+  const parties = new Set<string>();
+  const otherActors = new Set<string>();
+  for (const p of plan.parties) {
+    parties.add(p.id);
+    if (!p.principal) otherActors.add(p.id);
+  }
+  const participants = new Set<string>();
+  let participantCount = 0;
+  for (const p of plan.participants) {
+    participants.add(p.id);
+    if (p.role !== 'person') participantCount++;
+  }
+  // Cancelled interventions do not count; each list keeps the plan's order.
+  let interventionCount = 0;
+  let otherActorInterventionCount = 0;
+  const withoutParty: string[] = [];
+  const withoutResponsible: string[] = [];
+  const withoutExtent: string[] = [];
+  const withoutWhere: string[] = [];
+  const withoutHow: string[] = [];
+  for (const i of plan.interventions) {
+    if (i.status === 'cancelled') continue;
+    interventionCount++;
+    if (!parties.has(i.party)) withoutParty.push(i.id);
+    if ((i.responsible === undefined || !participants.has(i.responsible)) && blank(i.responsibleName)) withoutResponsible.push(i.id);
+    if (blank(i.extent)) withoutExtent.push(i.id);
+    if (blank(i.where)) withoutWhere.push(i.id);
+    if (blank(i.how)) withoutHow.push(i.id);
+    if (otherActors.has(i.party)) otherActorInterventionCount++;
+  }
+  let goalCount = 0;
+  for (const g of plan.goals) if (g.status !== 'discontinued') goalCount++;
+  let openFollowUpCount = 0;
+  const followUpsWithoutResponsible: string[] = [];
+  for (const f of plan.followUps) {
+    if (f.doneOn === undefined) openFollowUpCount++;
+    if (!participants.has(f.responsible)) followUpsWithoutResponsible.push(f.id);
+  }
   const missingConsent = state.missing;
   const guardians = state.guardians;
-  const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
   return {
     planType: plan.type,
     jurisdiction: plan.jurisdiction,
     status: plan.status,
     isChild: plan.person.isChild,
-    goalCount: plan.goals.filter((g) => g.status !== 'discontinued').length,
+    goalCount,
     needCount: plan.needs.length,
     resourceCount: plan.resources.length,
-    interventionCount: interventions.length,
-    interventionsWithoutParty: ids(interventions, (i) => !parties.has(i.party)),
-    interventionsWithoutResponsible: ids(interventions, (i) => (i.responsible === undefined || !participants.has(i.responsible)) && blank(i.responsibleName)),
-    interventionsWithoutExtent: ids(interventions, (i) => blank(i.extent)),
-    interventionsWithoutWhere: ids(interventions, (i) => blank(i.where)),
-    interventionsWithoutHow: ids(interventions, (i) => blank(i.how)),
+    interventionCount,
+    interventionsWithoutParty: withoutParty,
+    interventionsWithoutResponsible: withoutResponsible,
+    interventionsWithoutExtent: withoutExtent,
+    interventionsWithoutWhere: withoutWhere,
+    interventionsWithoutHow: withoutHow,
     otherActorCount: otherActors.size,
-    otherActorInterventionCount: interventions.filter((i) => otherActors.has(i.party)).length,
+    otherActorInterventionCount,
     hasCoordinator: plan.coordinator !== undefined && participants.has(plan.coordinator),
-    participantCount: plan.participants.filter((p) => p.role !== 'person').length,
+    participantCount,
     followUpCount: plan.followUps.length,
-    openFollowUpCount: plan.followUps.filter((f) => f.doneOn === undefined).length,
-    followUpsWithoutResponsible: ids(plan.followUps, (f) => !participants.has(f.responsible)),
+    openFollowUpCount,
+    followUpsWithoutResponsible,
     // For a child with guardians taking part only their consent is required, so this is true.
     personConsentValid: !missingConsent.includes('person'),
     guardianCount: guardians.length,
@@ -170,6 +200,11 @@ export function completenessFactsIn(plan: Plan, pack: RulePack, state: ConsentSt
     establishedOn: plan.establishedOn,
     settings: settingsFact(pack),
   };
+}
+
+/** True for text that is missing or only white space. */
+function blank(s: string | undefined): boolean {
+  return s === undefined || s.trim() === '';
 }
 
 /** The first day any invitation to a SIP meeting was sent. */
