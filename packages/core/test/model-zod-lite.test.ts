@@ -8,11 +8,14 @@
  * see the same inputs: the examples, generated valid plans, generated plans
  * with 1–4 random mutations each (missing keys, wrong types, limits ±1 in
  * UTF-16 units and code points, unknown keys, bad enums, dates, instants,
- * ids and links, odd numbers, discriminator changes), every schema against a
- * zoo of odd values, and every store command with valid and mutated
- * arguments. What must be equal: the sip-kit issues (`mapZodIssues` output,
- * path and order included) and the parsed data (deep-equal, and equal as JSON,
- * so key order too). `SIP_FUZZ_RUNS` scales the generated cases.
+ * ids and links, odd numbers, discriminator changes), every field of two
+ * plans replaced by each of 20 sharp values, every schema against a zoo of
+ * odd values (functions, symbols, class instances, objects with a `length`),
+ * every store command with valid and mutated arguments, and the store's actor
+ * check. What must be equal: the sip-kit issues (`mapZodIssues` output, path
+ * and order included; the raw issues on every field it reads), the parsed data
+ * (deep-equal, and equal as JSON, so key order too) and any exception thrown.
+ * `SIP_FUZZ_RUNS` scales the generated cases (800 gives ~47,000).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
