@@ -1,28 +1,47 @@
 #!/usr/bin/env node
-// Writes docs/plan.schema.json: the plan format as JSON Schema (2020-12),
-// generated from the zod schema by planJsonSchema(). Run by `npm run build`
-// after core is built; `node --import tsx scripts/write-plan-schema.mjs` works
-// from source too. `--check` fails instead of writing when the file is stale
-// (a test checks the same thing).
+// Writes the plan format as JSON Schema (2020-12), generated from the zod
+// schema, to packages/core/src/model/plan-schema.generated.ts (what
+// planJsonSchema() returns: no schema library needed at run time) and to
+// docs/plan.schema.json. Runs from source, so it needs tsx:
+//   node --import tsx scripts/write-plan-schema.mjs [--check]
+// `npm run build` runs it before compiling; `--check` fails instead of writing
+// when a file is stale (a test checks the same thing).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = `${root}packages/core/dist/index.js`;
-const source = `${root}packages/core/src/model/json-schema.ts`;
-let { planJsonSchema } = existsSync(dist) ? await import(pathToFileURL(dist).href) : {};
-// A dist/ from before the model existed, or no build at all: use the source (needs `--import tsx`).
-if (typeof planJsonSchema !== 'function') ({ planJsonSchema } = await import(pathToFileURL(source).href));
+const { generatePlanJsonSchema } = await import(pathToFileURL(`${root}packages/core/src/model/json-schema-source.ts`).href);
+const schema = generatePlanJsonSchema();
 
-const target = `${root}docs/plan.schema.json`;
-const text = `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
-if (process.argv.includes('--check')) {
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (current !== text) {
-    console.error('docs/plan.schema.json is stale: run node scripts/write-plan-schema.mjs');
-    process.exit(1);
+/** The generated module's text for `schema` (also used by the test). */
+export function generatedModule(value) {
+  return [
+    '// GENERATED from the zod schema (model/json-schema-source.ts) — do not edit; run',
+    '// node --import tsx scripts/write-plan-schema.mjs',
+    '',
+    '/** The plan format as JSON Schema (draft 2020-12); `planJsonSchema()` returns a copy. */',
+    `const schema: Record<string, unknown> = ${JSON.stringify(value)};`,
+    'export default schema;',
+    '',
+  ].join('\n');
+}
+
+const targets = [
+  [`${root}packages/core/src/model/plan-schema.generated.ts`, generatedModule(schema)],
+  [`${root}docs/plan.schema.json`, `${JSON.stringify(schema, null, 2)}\n`],
+];
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  let stale = false;
+  for (const [file, text] of targets) {
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (current === text) continue;
+    if (process.argv.includes('--check')) {
+      console.error(`${file.slice(root.length)} is stale: run node --import tsx scripts/write-plan-schema.mjs`);
+      stale = true;
+    } else {
+      writeFileSync(file, text);
+      console.log(`wrote ${file.slice(root.length)}`);
+    }
   }
-} else {
-  writeFileSync(target, text);
-  console.log('wrote docs/plan.schema.json');
+  if (stale) process.exit(1);
 }

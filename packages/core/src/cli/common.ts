@@ -8,7 +8,8 @@ import '../i18n/all-locales.js';
 import { readFileSync } from 'node:fs';
 import { SipValidationError } from '../errors.js';
 import { getBuiltinPack, isBuiltinPackId, BUILTIN_PACK_IDS } from '../rules/builtin.js';
-import { loadRulePack, type RulePack } from '../rules/pack.js';
+import { loadRulePack } from '../rules/load-pack.js';
+import type { RulePack } from '../rules/pack.js';
 
 /** The streams a command talks to (injectable for tests). */
 export interface Io {

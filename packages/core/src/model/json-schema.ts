@@ -1,5 +1,4 @@
-import { PlanSchema } from './plan.js';
-import * as z from './zod.js';
+import generated from './plan-schema.generated.js';
 
 /** A JSON Schema document (draft 2020-12). */
 export type JsonSchema = Record<string, unknown>;
@@ -11,13 +10,10 @@ export type JsonSchema = Record<string, unknown>;
  * It cannot express what `parsePlan` checks on top: impossible dates such as
  * `2026-02-30` (use a validator that checks `format: date`, e.g. ajv-formats),
  * cross-references and duplicate ids. A fresh object on every call.
+ *
+ * Generated when the package is built (a test keeps it equal to what zod
+ * generates now), so calling it needs no schema library at run time.
  */
 export function planJsonSchema(): JsonSchema {
-  const schema = z.toJSONSchema(PlanSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return {
-    ...schema,
-    $id: 'https://sip-kit.dev/schema/plan-1.json',
-    title: 'sip-kit plan',
-    description: 'A coordinated individual plan (SIP, IP, person-centred plan), format version 1.',
-  };
+  return structuredClone(generated) as JsonSchema;
 }

@@ -14,17 +14,15 @@ export {
   DEADLINE_UNITS,
   ELIGIBILITY_FLAGS,
   PACK_EVENT_TYPES,
-  extendPack,
   isRulePack,
-  loadRulePack,
   packRules,
-  rulePackShapeSchema,
   type EligibilityFlag,
   type PackDomain,
   type PackOverrides,
   type PackSettings,
   type RulePack,
 } from './pack.js';
+export { extendPack, loadRulePack, rulePackShapeSchema } from './load-pack.js';
 export {
   BUILTIN_PACK_IDS,
   defaultPackFor,
