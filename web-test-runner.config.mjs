@@ -15,7 +15,8 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['packages/components/src/**/*.test.ts', 'packages/adapters/test/browser/**/*.test.ts', 'test/browser/**/*.test.ts'],
   testRunnerHtml: (testFramework) =>
     `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/support/axe.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
-  nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
+  // browser: true applies packages' "browser" field maps (core swaps its zod module for zod-lite there), as vendors' bundlers do.
+  nodeResolve: { browser: true, exportConditions: ['browser', 'import', 'default'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   concurrency: 2,
   concurrentBrowsers: 1,
