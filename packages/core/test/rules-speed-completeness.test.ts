@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RuleResult } from '../src/index.js';
+import type { RuleEvent, RuleResult } from '../src/index.js';
 import { interpretCompleteness } from '../src/rules/completeness.js';
 import { example } from './support/rules-examples.js';
 
@@ -18,7 +18,7 @@ test('event paths are split the same way past the cache bound, into arrays no re
   const facts = { listed: plan.interventions.map((x) => x.id) };
   for (let round = 0; round < 2; round++) {
     const result: RuleResult = {
-      events: paths.flatMap((path, i) => [
+      events: paths.flatMap((path, i): RuleEvent[] => [
         { type: 'missing', params: { code: `c${i}`, path } },
         { type: 'missing', params: { code: `e${i}`, path: `interventions.*.${path}`, each: 'listed' } },
       ]),
