@@ -1108,6 +1108,14 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   // ------------------------------------------------------------ person view
 
+  /** One short section of the person's view: a heading and one paragraph of text. */
+  private personSection(name: string, heading: string, text: string): TemplateResult {
+    return html`<section part=${`section section-${name}`} aria-labelledby=${`h-p-${name}`}>
+      <h3 id=${`h-p-${name}`} part="subheading">${heading}</h3>
+      <p>${text}</p>
+    </section>`;
+  }
+
   private renderPersonView(plan: Plan): TemplateResult {
     const v = plan.personVoice;
     const next = plan.followUps.filter((f) => !f.doneOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
@@ -1121,24 +1129,9 @@ export class SipPlanEditor extends SipElement<EditorKey> {
         <p>${v.whatMattersToMe || this.t('p.nothing')}</p>
         ${v.ownWords ? html`<p>${v.ownWords}</p>` : nothing}
       </section>
-      ${v.ownContribution
-        ? html`<section part="section section-contribution" aria-labelledby="h-p-contribution">
-            <h3 id="h-p-contribution" part="subheading">${this.t('p.ownContribution')}</h3>
-            <p>${v.ownContribution}</p>
-          </section>`
-        : nothing}
-      ${v.relativesContribution
-        ? html`<section part="section section-relatives" aria-labelledby="h-p-relatives">
-            <h3 id="h-p-relatives" part="subheading">${this.t('p.relativesContribution')}</h3>
-            <p>${v.relativesContribution}</p>
-          </section>`
-        : nothing}
-      ${plan.person.isChild
-        ? html`<section part="section section-child" aria-labelledby="h-p-child">
-            <h3 id="h-p-child" part="subheading">${this.t('p.childView')}</h3>
-            <p>${v.childView?.text || this.t('p.nothing')}</p>
-          </section>`
-        : nothing}
+      ${v.ownContribution ? this.personSection('contribution', this.t('p.ownContribution'), v.ownContribution) : nothing}
+      ${v.relativesContribution ? this.personSection('relatives', this.t('p.relativesContribution'), v.relativesContribution) : nothing}
+      ${plan.person.isChild ? this.personSection('child', this.t('p.childView'), v.childView?.text || this.t('p.nothing')) : nothing}
       <section part="section section-goals" aria-labelledby="h-p-goals">
         <h3 id="h-p-goals" part="subheading">${this.t('p.goals')}</h3>
         ${plan.goals.length ? html`<ul>${plan.goals.map((g) => html`<li>${g.text}</li>`)}</ul>` : html`<p>${this.t('p.nothing')}</p>`}
@@ -1157,12 +1150,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
             </ul>`
           : html`<p>${this.t('p.nothing')}</p>`}
       </section>
-      ${plan.cooperation
-        ? html`<section part="section section-cooperation" aria-labelledby="h-p-cooperation">
-            <h3 id="h-p-cooperation" part="subheading">${this.t('p.cooperation')}</h3>
-            <p>${plan.cooperation}</p>
-          </section>`
-        : nothing}
+      ${plan.cooperation ? this.personSection('cooperation', this.t('p.cooperation'), plan.cooperation) : nothing}
       <section part="section section-coordinator" aria-labelledby="h-p-coordinator">
         <h3 id="h-p-coordinator" part="subheading">${this.t('p.coordinator')}</h3>
         <p>${coordinator ? (coordinator.title ? `${coordinator.name}, ${coordinator.title}` : coordinator.name) : this.t('nobody')}</p>
