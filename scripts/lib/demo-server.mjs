@@ -1,9 +1,10 @@
 // A tiny static server for the demo journal page. It serves only the demo and
 // the packages' built files and examples, never the rest of the repository,
 // and sends the strict CSP the SDK promises to work under (docs/security.md).
+// Tests use it too (test/lib/serve.ts): one folder, with or without the CSP.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { join, normalize, extname, sep } from 'node:path';
+import { isAbsolute, join, normalize, extname, sep } from 'node:path';
 import { root } from './run.mjs';
 
 const TYPES = {
@@ -13,7 +14,10 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
   '.map': 'application/json; charset=utf-8',
 };
 
@@ -33,7 +37,7 @@ export const STRICT_CSP =
 function resolvePath(urlPath, mounts) {
   for (const [prefix, dir] of mounts) {
     if (!urlPath.startsWith(prefix)) continue;
-    const base = join(root, dir);
+    const base = isAbsolute(dir) ? dir : join(root, dir);
     let rest = urlPath.slice(prefix.length);
     if (rest === '' || rest.endsWith('/')) rest += 'index.html';
     const full = normalize(join(base, rest));
@@ -46,11 +50,13 @@ function resolvePath(urlPath, mounts) {
 
 /**
  * Starts the demo server; resolves with the listening `http.Server`.
- * `extraMounts` (`[urlPrefix, repoFolder][]`, checked first) lets tests serve
- * their own pages under the same strict CSP.
+ * `extraMounts` (`[urlPrefix, folder][]`, checked first; a folder is relative
+ * to the repository or absolute) lets tests serve their own pages under the
+ * same strict CSP. `mounts` replaces the demo's own mounts, and `csp: false`
+ * leaves the CSP header out (pages that are not ours, e.g. Storybook's).
  */
-export function startDemoServer({ port = 8080, host = 'localhost', extraMounts = [] } = {}) {
-  const mounts = [...extraMounts, ...MOUNTS];
+export function startDemoServer({ port = 8080, host = 'localhost', extraMounts = [], mounts: own = MOUNTS, csp = true } = {}) {
+  const mounts = [...extraMounts, ...own];
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -73,7 +79,7 @@ export function startDemoServer({ port = 8080, host = 'localhost', extraMounts =
       }
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': STRICT_CSP,
+        ...(csp ? { 'Content-Security-Policy': STRICT_CSP } : {}),
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-store',

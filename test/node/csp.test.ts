@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'puppeteer-core';
-// @ts-expect-error -- plain .mjs script module
 import { startDemoServer, STRICT_CSP } from '../../scripts/lib/demo-server.mjs';
 import { launchChromium, openPage } from '../lib/browser.js';
 
