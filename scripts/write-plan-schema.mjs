@@ -10,38 +10,23 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { generatePlanJsonSchema } = await import(pathToFileURL(`${root}packages/core/src/model/json-schema-source.ts`).href);
+const { generatePlanJsonSchema, generatedModule } = await import(pathToFileURL(`${root}packages/core/src/model/json-schema-source.ts`).href);
 const schema = generatePlanJsonSchema();
-
-/** The generated module's text for `schema` (also used by the test). */
-export function generatedModule(value) {
-  return [
-    '// GENERATED from the zod schema (model/json-schema-source.ts) — do not edit; run',
-    '// node --import tsx scripts/write-plan-schema.mjs',
-    '',
-    '/** The plan format as JSON Schema (draft 2020-12); `planJsonSchema()` returns a copy. */',
-    `const schema: Record<string, unknown> = ${JSON.stringify(value)};`,
-    'export default schema;',
-    '',
-  ].join('\n');
-}
 
 const targets = [
   [`${root}packages/core/src/model/plan-schema.generated.ts`, generatedModule(schema)],
   [`${root}docs/plan.schema.json`, `${JSON.stringify(schema, null, 2)}\n`],
 ];
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  let stale = false;
-  for (const [file, text] of targets) {
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    if (current === text) continue;
-    if (process.argv.includes('--check')) {
-      console.error(`${file.slice(root.length)} is stale: run node --import tsx scripts/write-plan-schema.mjs`);
-      stale = true;
-    } else {
-      writeFileSync(file, text);
-      console.log(`wrote ${file.slice(root.length)}`);
-    }
+let stale = false;
+for (const [file, text] of targets) {
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (current === text) continue;
+  if (process.argv.includes('--check')) {
+    console.error(`${file.slice(root.length)} is stale: run node --import tsx scripts/write-plan-schema.mjs`);
+    stale = true;
+  } else {
+    writeFileSync(file, text);
+    console.log(`wrote ${file.slice(root.length)}`);
   }
-  if (stale) process.exit(1);
 }
+if (stale) process.exit(1);
