@@ -172,7 +172,6 @@ export const sipBaseStyles = css`
     background: var(--sip-color-surface, #fff);
     /* No content-visibility: skipped items' buttons overlap what follows (axe target-size). */
     /* Layout containment instead: typing in one item re-lays out that item, not the other hundreds. */
-    contain: layout style;
   }
   .sip-item-body {
     flex: 1 1 16rem;
