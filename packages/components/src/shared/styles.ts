@@ -171,7 +171,6 @@ export const sipBaseStyles = css`
     border-radius: var(--sip-radius, 0.375rem);
     background: var(--sip-color-surface, #fff);
     /* No content-visibility: skipped items' buttons overlap what follows (axe target-size). */
-    /* Layout containment instead: typing in one item re-lays out that item, not the other hundreds. */
   }
   .sip-item-body {
     flex: 1 1 16rem;
