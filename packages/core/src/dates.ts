@@ -57,18 +57,33 @@ export function toDayNumber(date: IsoDate): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Inverse of {@link toDayNumber}. */
-export function fromDayNumber(days: number): IsoDate {
+/**
+ * Howard Hinnant's civil_from_days up to the month, shared by
+ * {@link fromDayNumber} and {@link yearOf}: the March-based year, the month
+ * counted from March (0–11) and the day of that March-based year.
+ */
+function civil(days: number): [year: number, monthFromMarch: number, dayOfYear: number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
+  return [yoe + era * 400, Math.floor((5 * doy + 2) / 153), doy];
+}
+
+/** Inverse of {@link toDayNumber}. */
+export function fromDayNumber(days: number): IsoDate {
+  const [year, mp, doy] = civil(days);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const y = year + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The year of a day number: the year part of {@link fromDayNumber}, without building the string. */
+export function yearOf(days: number): number {
+  const [year, mp] = civil(days);
+  return year + (mp < 10 ? 0 : 1);
 }
 
 /** Day of week for a valid date: 1 = Monday … 7 = Sunday (ISO 8601). */

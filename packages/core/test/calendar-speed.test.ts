@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCalendar, SipValidationError } from '../src/index.js';
-import { dayNumberOf, yearOf } from '../src/calendar/calendar.js';
+import { dayNumberOf } from '../src/calendar/calendar.js';
+import { yearOf } from '../src/dates.js';
 import { fromDayNumber, isIsoDate, toDayNumber } from '../src/dates.js';
 
 test('dayNumberOf and yearOf agree with toDayNumber and fromDayNumber on every day from 0000 to 9999', () => {

@@ -1,4 +1,4 @@
-import { assertIsoDate, fromDayNumber, toDayNumber, type IsoDate } from '../dates.js';
+import { assertIsoDate, fromDayNumber, toDayNumber, yearOf, type IsoDate } from '../dates.js';
 import { SipValidationError } from '../errors.js';
 import { holidayList, holidayWeekdays, type CalendarBase, type Holiday } from './holidays.js';
 import { parseCalendarSpec, type CalendarSpec, type NormalizedCalendarSpec } from './spec.js';
@@ -37,17 +37,6 @@ export interface WorkingDayCalendar {
 const MAX_DAY = toDayNumber('9999-12-31');
 
 const mod7 = (x: number): number => ((x % 7) + 7) % 7;
-
-/** The year of a day number: the year part of {@link fromDayNumber}, without building the string. */
-export function yearOf(day: number): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp < 10 ? 0 : 1);
-}
 
 /** Days before each month (1-based index) in a common year. */
 const DAYS_BEFORE = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
