@@ -5,7 +5,10 @@
 // First render is the first laid-out paint (updateComplete + layout). The editor
 // renders the goals and interventions beyond the first ten of each list in idle
 // time right after it (those lists are aria-busy until then); the time until
-// every item is in the DOM is printed too, for information.
+// every item is in the DOM is printed too, for information. A keystroke is
+// timed in the page, from keydown until the update that holds the new character
+// is rendered and laid out; the time until the test driver hears back (its own
+// round trip included) is printed for information.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,21 +105,36 @@ export async function run({ check } = {}) {
     }
     // Keystrokes into the first goal's text: input event → store command → re-render.
     await tab.evaluate(() => document.querySelector('sip-plan-editor').shadowRoot.querySelector('#goal-g0-text').focus());
+    // Timed in the page: from keydown to the update rendered and laid out. (Timing it
+    // from the test driver, as before, added the driver's own round trip of 4-6 ms.)
     const keys = [];
+    const trips = [];
     for (let i = 0; i < RUNS; i++) {
       await tab.evaluate(() => {
         const el = document.querySelector('sip-plan-editor');
+        const field = el.shadowRoot.querySelector('#goal-g0-text');
         window.__t0 = 0;
-        el.shadowRoot.querySelector('#goal-g0-text').addEventListener('keydown', () => (window.__t0 = performance.now()), { once: true });
+        window.__t1 = 0;
+        field.addEventListener('keydown', () => (window.__t0 = performance.now()), { once: true });
+        // Registered after the editor's own input listener, so it runs after it.
+        field.addEventListener(
+          'input',
+          () =>
+            void el.updateComplete.then(() => {
+              el.getBoundingClientRect();
+              window.__t1 = performance.now();
+              // The update timed must be the one with the new character in the plan (no deferred work hidden).
+              window.__seen = el.plan.goals[0].text;
+            }),
+          { once: true },
+        );
       });
       await tab.keyboard.type('a');
-      const ms = await tab.evaluate(async () => {
-        const el = document.querySelector('sip-plan-editor');
-        await el.updateComplete;
-        el.getBoundingClientRect();
-        return performance.now() - window.__t0;
-      });
-      keys.push(ms);
+      await tab.waitForFunction(() => window.__t1 > 0, { polling: 'mutation' }).catch(() => tab.waitForFunction(() => window.__t1 > 0));
+      const [inPage, trip, seen] = await tab.evaluate(() => [window.__t1 - window.__t0, performance.now() - window.__t0, window.__seen]);
+      if (!seen.endsWith('a'.repeat(i + 1))) failures.push(`editor: keystroke ${i + 1} was not in the plan when its update completed`);
+      keys.push(inPage);
+      trips.push(trip);
     }
     const text = await tab.evaluate(() => document.querySelector('sip-plan-editor').plan.goals[0].text);
     if (!text.endsWith('a'.repeat(RUNS))) failures.push('editor: keystrokes did not reach the plan');
@@ -125,7 +143,8 @@ export async function run({ check } = {}) {
     console.log(`plan: 30 goals × 200 interventions; ${RUNS} runs each (median, includes layout)`);
     console.log(`first render          ${r.toFixed(1).padStart(7)} ms   (budget ${BUDGETS.firstRenderMs} ms)`);
     console.log(`  every item rendered ${median(complete).toFixed(1).padStart(7)} ms   (for information)`);
-    console.log(`keystroke → update    ${k.toFixed(1).padStart(7)} ms   (budget ${BUDGETS.keystrokeMs} ms)`);
+    console.log(`keystroke → update    ${k.toFixed(1).padStart(7)} ms   (budget ${BUDGETS.keystrokeMs} ms; keydown to laid-out update, timed in the page)`);
+    console.log(`  with the driver      ${median(trips).toFixed(1).padStart(7)} ms   (for information: until the test driver hears back)`);
     if (r > BUDGETS.firstRenderMs) failures.push(`editor first render ${r.toFixed(1)} ms > ${BUDGETS.firstRenderMs} ms`);
     if (k > BUDGETS.keystrokeMs) failures.push(`editor keystroke ${k.toFixed(1)} ms > ${BUDGETS.keystrokeMs} ms`);
   } finally {
