@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { readBatches, type LineBatch } from '../src/cli/batches.js';
 import { createBatchProcessor, parseCheckArgs } from '../src/cli/check-batch.js';
 import { compileAcceptor, fastPlanPathAvailable, planIssuesFromJson } from '../src/cli/fast-plan.js';
-import { readLines, type InputLine } from '../src/cli/lines.js';
+import { readLines, type InputLine } from './support/read-lines.js';
 import { SipValidationError, evaluatePlan, type Plan } from '../src/index.js';
 import { planIssues } from '../src/model/parse.js';
 import * as z from '../src/model/zod.js';

@@ -1,7 +1,8 @@
 /**
- * Splits a byte stream into lines with a bound on line length, so one huge or
- * endless line cannot exhaust memory (readline would buffer it whole). An
- * over-long line is reported as such, and skipped up to its newline.
+ * The CLI's first line splitter, kept as the oracle for `cli/batches.ts`: it
+ * splits a byte stream into lines with a bound on line length (an over-long
+ * line is reported as such and skipped up to its newline), one line at a time.
+ * The batch reader must give the same lines, numbers and over-long lines.
  * @module
  */
 
