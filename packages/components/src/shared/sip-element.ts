@@ -1,9 +1,10 @@
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Actor, IsoDate, Locale, Plan, PlanCommand, StoreEvent } from '@sip-kit/core';
 import type { PlanFeedback, PlanStoreService, RepositoryService } from '../context/services.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { sharedMessages, type SharedKey } from '../i18n/shared.js';
 import { AnnouncerController } from './announcer.js';
+import type { LazyPart } from './lazy-part.js';
 import { LocaleController } from './locale-controller.js';
 import { PlanController } from './plan-controller.js';
 
@@ -117,6 +118,29 @@ export abstract class SipElement<K extends string = never> extends LitElement {
     return this.planController.run(command);
   }
 
+  #lazyLoads = new Set<Promise<unknown>>();
+
+  /**
+   * Renders a part whose code loads on demand (see `LazyPart`): `render(module)`
+   * once it has loaded; until then a busy status line, and after a failed load a
+   * plain-language message with a retry button. `updateComplete` waits for it.
+   */
+  protected lazy<T>(part: LazyPart<T>, render: (module: T) => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
+    const module = part.get(this);
+    if (module) return render(module);
+    if (part.failed) {
+      return html`<p class="lazy-failed" role="alert">${this.t('part.failed')}
+        <button type="button" @click=${() => (this.#track(part.retry()), this.requestUpdate())}>${this.t('part.retry')}</button></p>`;
+    }
+    this.#track(part.load());
+    return html`<p class="lazy-loading" role="status" aria-busy="true">${this.t('part.loading')}</p>`;
+  }
+
+  #track(load: Promise<unknown>): void {
+    this.#lazyLoads.add(load);
+    void load.finally(() => this.#lazyLoads.delete(load));
+  }
+
   /** Fires a `sip-` event that bubbles out of the shadow root. */
   protected emit<T>(type: `sip-${string}`, detail: T, cancelable = false): boolean {
     return this.dispatchEvent(sipEvent(type, detail, cancelable));
@@ -135,8 +159,8 @@ export abstract class SipElement<K extends string = never> extends LitElement {
     // Strings, the rule pack and core's messages load on demand: wait for them and the render they cause.
     for (let round = 0; round < 5; round++) {
       const pending = this.planController.pending;
-      await Promise.all([this.localeController.ready, pending?.catch(() => undefined)]);
-      if (!this.isUpdatePending && !this.planController.pending) break;
+      await Promise.all([this.localeController.ready, pending?.catch(() => undefined), ...this.#lazyLoads]);
+      if (!this.isUpdatePending && !this.planController.pending && this.#lazyLoads.size === 0) break;
       result = await super.getUpdateComplete();
     }
     return result;

@@ -1,0 +1,101 @@
+import { fixture, html, expect, waitUntil } from '@open-wc/testing';
+import { html as litHtml } from 'lit';
+import { LazyPart } from './lazy-part.js';
+import { SipElement } from './sip-element.js';
+
+/** A loader the test settles by hand. */
+function controlled<T>() {
+  let calls = 0;
+  let settle: { resolve: (v: T) => void; reject: (e: unknown) => void } | undefined;
+  const load = () => {
+    calls++;
+    return new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
+  };
+  return { load, get calls() { return calls; }, resolve: (v: T) => settle!.resolve(v), reject: (e: unknown) => settle!.reject(e) };
+}
+
+let loader = controlled<{ text: string }>();
+let part = new LazyPart(loader.load);
+
+class LazyProbe extends SipElement {
+  override render() {
+    return litHtml`<section>${this.lazy(part, (m) => litHtml`<p id="loaded">${m.text}</p>`)}</section>`;
+  }
+}
+customElements.define('sip-test-lazy-probe', LazyProbe);
+
+const root = (el: Element) => el.shadowRoot!;
+const settle = () => new Promise((r) => setTimeout(r, 0));
+/** Mounts without awaiting `updateComplete` (which waits for the part to load). */
+async function mount(locale?: string): Promise<LazyProbe> {
+  const el = document.createElement('sip-test-lazy-probe') as LazyProbe;
+  if (locale) el.setAttribute('locale', locale);
+  document.body.append(el);
+  await settle();
+  return el;
+}
+
+describe('LazyPart and SipElement.lazy()', () => {
+  afterEach(() => document.querySelectorAll('sip-test-lazy-probe').forEach((el) => el.remove()));
+  beforeEach(() => {
+    loader = controlled<{ text: string }>();
+    part = new LazyPart(loader.load);
+  });
+
+  it('shows a busy status while the part loads, then the part; loads once for every element', async () => {
+    const a = await mount();
+    const b = await mount('en');
+    await waitUntil(() => root(b).querySelector('[role="status"]')?.textContent?.includes('Loading'), 'English strings load');
+    const status = root(a).querySelector('[role="status"]')!;
+    expect(status.getAttribute('aria-busy')).to.equal('true');
+    expect(status.textContent).to.contain('Laddar');
+    expect(root(b).querySelector('[role="status"]')!.textContent).to.contain('Loading');
+    await expect(a).to.be.accessible();
+    expect(loader.calls).to.equal(1);
+    const done = a.updateComplete;
+    loader.resolve({ text: 'Utskrift' });
+    await done;
+    await b.updateComplete;
+    expect(root(a).querySelector('#loaded')!.textContent).to.equal('Utskrift');
+    expect(root(b).querySelector('#loaded')!.textContent).to.equal('Utskrift');
+    expect(root(a).querySelector('[role="status"]')).to.equal(null);
+    expect(loader.calls).to.equal(1);
+  });
+
+  it('says in plain language when the part could not be loaded, and loads it when asked to try again', async () => {
+    const el = await mount();
+    loader.reject(new TypeError('Failed to fetch dynamically imported module'));
+    await el.updateComplete;
+    const alert = root(el).querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('gick inte att hämta');
+    expect(part.failed).to.equal(true);
+    await expect(el).to.be.accessible();
+    // A failed load is not retried by itself on every render.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(loader.calls).to.equal(1);
+    const button = root(el).querySelector<HTMLButtonElement>('[role="alert"] button')!;
+    expect(button.textContent).to.equal('Försök igen');
+    button.click();
+    await settle();
+    expect(loader.calls).to.equal(2);
+    expect(root(el).querySelector('[role="status"]')).to.not.equal(null);
+    loader.resolve({ text: 'Nu gick det' });
+    await el.updateComplete;
+    expect(root(el).querySelector('#loaded')!.textContent).to.equal('Nu gick det');
+    expect(part.failed).to.equal(false);
+  });
+
+  it('prefetches in idle time without any element asking', async () => {
+    part.prefetch();
+    part.prefetch();
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(loader.calls).to.equal(1);
+    loader.resolve({ text: 'Förhämtad' });
+    await settle();
+    expect(part.value).to.deep.equal({ text: 'Förhämtad' });
+    const el = await fixture<LazyProbe>(html`<sip-test-lazy-probe></sip-test-lazy-probe>`);
+    expect(root(el).querySelector('#loaded')!.textContent).to.equal('Förhämtad');
+    expect(loader.calls).to.equal(1);
+  });
+});
