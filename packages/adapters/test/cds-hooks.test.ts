@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { parsePlan, type Plan } from '@sip-kit/core';
+import { LOCALES, MESSAGES, parsePlan, type Plan } from '@sip-kit/core';
+import { CDS_MESSAGES, cdsText, type CdsMessageKey } from '../src/cds-hooks/messages.js';
 import { FHIR_TAGS, toFhirBundle } from '../src/fhir-mapping.js';
 import { CDS_SERVICES, SECTOR_SYSTEM, READY_FOR_DISCHARGE_EXTENSION, startCdsHooksServer, type CdsCard, type CdsHooksServer } from '../src/cds-hooks/index.js';
 import { fuzzRuns } from './support/plan-arbitrary.js';
@@ -558,5 +559,29 @@ describe('sip-rules serve', () => {
     const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
     assert.equal(code, 2);
     assert.match(stderr, /--port/);
+  });
+});
+
+describe("the cards' wording", () => {
+  it('has every key in every locale, nothing empty, and the Swedish placeholders', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const reference = Object.keys(CDS_MESSAGES.sv).sort();
+    for (const locale of LOCALES) {
+      const table = CDS_MESSAGES[locale] as Record<string, string>;
+      assert.deepEqual(Object.keys(table).sort(), reference, locale);
+      for (const key of reference) {
+        assert.ok(table[key]!.trim().length > 0, `${locale} ${key}`);
+        assert.deepEqual(placeholders(table[key]!), placeholders((CDS_MESSAGES.sv as Record<string, string>)[key]!), `${locale} ${key}`);
+      }
+    }
+  });
+
+  it("lives with the service, not in core's catalogues that every page downloads", () => {
+    for (const locale of LOCALES) assert.deepEqual(Object.keys(MESSAGES[locale]!).filter((k) => k.startsWith('cds.')), [], locale);
+  });
+
+  it('fills placeholders and reads an unknown key as itself', () => {
+    assert.equal(cdsText('cds.overdue.more', 'nb', { n: 3 }), CDS_MESSAGES.nb['cds.overdue.more'].replace('{n}', '3'));
+    assert.equal(cdsText('cds.plan-name.XX' as CdsMessageKey, 'en'), 'cds.plan-name.XX');
   });
 });

@@ -24,6 +24,7 @@ import {
   type Plan,
   type RulePack,
 } from '@sip-kit/core';
+import { cdsText, type CdsMessageKey } from './messages.js';
 import type { Encounter, EpisodeOfCare } from './request.js';
 import { READY_FOR_DISCHARGE_EXTENSION, SECTOR_SYSTEM } from './services.js';
 
@@ -137,7 +138,8 @@ export function markdownText(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-const t = (key: MessageKey, s: CardSettings, params?: Record<string, string | number>): string => translate(key, s.locale, params);
+const t = (key: MessageKey | CdsMessageKey, s: CardSettings, params?: Record<string, string | number>): string =>
+  key.startsWith('cds.') ? cdsText(key as CdsMessageKey, s.locale, params) : translate(key as MessageKey, s.locale, params);
 const source = (s: CardSettings, code: string): CdsSource => ({ label: t('cds.source', s), topic: { system: CARD_TOPIC_SYSTEM, code } });
 
 function days(n: number, working: boolean, s: CardSettings): string {
@@ -224,7 +226,7 @@ function suggestPlanCard(facts: PatientFacts, s: CardSettings): CdsCard[] {
   // The reasons as things stand (nobody has assessed, nobody asked for consent) tell the clinician what to do next.
   // Long-term need is not in the prefetch data, so a "not long-term" reason would be a guess.
   const reasons = evaluateEligibility(base, { pack }).reasons.filter((r) => r !== 'not-long-term' && r !== 'long-term');
-  const plan = t(`cds.plan-name.${s.jurisdiction}` as MessageKey, s);
+  const plan = t(`cds.plan-name.${s.jurisdiction}` as CdsMessageKey, s);
   const lines = [t('cds.suggest.why', s), ...reasons.map((r) => `- ${hasMessage(`eligibility.${r}`) ? t(`eligibility.${r}` as MessageKey, s) : markdownText(r)}`)];
   const orgs = [...sectorsOf(facts.episodes).values()].flat();
   if (orgs.length) lines.push('', t('cds.suggest.services', s), ...orgs.map((o) => `- ${markdownText(o)}`));
