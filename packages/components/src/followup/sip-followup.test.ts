@@ -1,10 +1,11 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import { createPlan, type Plan } from '@sip-kit/core';
 import '../define/sip-followup.js';
 import type { AttendanceRecordedDetail, GoalEvaluatedDetail, MeetingPlannedDetail, SipFollowup } from './sip-followup.js';
 import { progressData } from './parts/chart.js';
+import { LazyPart } from '../shared/lazy-part.js';
 import { XSS_CORPUS } from '../../../../test/support/xss-corpus.js';
 
 async function example(name: string): Promise<Plan> {
@@ -165,6 +166,50 @@ describe('<sip-followup>', () => {
       expect(roles.find((r) => r[2] === 'NEEDS-ACTION')?.[1]).to.equal('REQ-PARTICIPANT');
       expect(String(event.description)).to.contain('Frågor att ta upp:');
       for (const line of file.text.split('\r\n')) expect(new TextEncoder().encode(line).length).to.be.at.most(75);
+      await waitUntil(() => text(q(el, '[part="announcer"] [role="status"]')) === 'Kalenderfilen är klar.', 'the file is announced');
+    });
+
+    it('icsFor() loads the export on first use and gives the file, or undefined for a meeting without one', async () => {
+      const el = await mount(await example('se-sip-discharge'), '2026-11-17');
+      const ics = await el.icsFor('m-sip', new Date('2026-11-17T08:00:00Z'));
+      expect(ics).to.match(/^BEGIN:VCALENDAR\r\n/).and.contain('DTSTAMP:20261117T080000Z');
+      expect(await el.icsFor('no-such-meeting')).to.equal(undefined);
+    });
+
+    it("says so when the export's code cannot be loaded, keeps what was typed, and exports when pressed again", async () => {
+      let online = false;
+      const Followup = customElements.get('sip-followup') as typeof SipFollowup;
+      class OfflineFollowup extends Followup {
+        protected override calendarExport = new LazyPart(() =>
+          online ? import('./parts/ics-export.js') : Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+        );
+      }
+      customElements.define('sip-test-offline-followup', OfflineFollowup);
+      const el = await fixture<SipFollowup>(
+        html`<sip-test-offline-followup autosave="false" today="2026-11-17" locale="sv" .plan=${await example('se-sip-discharge')}></sip-test-offline-followup>`,
+      );
+      await el.updateComplete;
+      setValue(el, '#plan-place', 'Gunnars kök', 'input');
+      q<HTMLButtonElement>(el, '#m-m-sip-ics').click();
+      const failed = 'Kalenderfilen gick inte att hämta. Kolla att du är uppkopplad och försök igen.';
+      await waitUntil(() => text(q(el, '[part="announcer"] [role="alert"]')) === failed, 'the failure is announced');
+      await el.updateComplete;
+      expect(text(q(el, '#m-m-sip-ics-error'))).to.equal(failed);
+      expect(q(el, '#m-m-sip-ics').getAttribute('aria-describedby')).to.equal('m-m-sip-ics-error');
+      expect(q<HTMLInputElement>(el, '#plan-place').value).to.equal('Gunnars kök');
+      await expect(el).to.be.accessible();
+
+      online = true;
+      const download = captureDownload(el);
+      q<HTMLButtonElement>(el, '#m-m-sip-ics').click();
+      const file = await download;
+      expect(file.name).to.equal('sip-meeting-2026-11-19.ics');
+      expect(file.text).to.contain('BEGIN:VEVENT');
+      await el.updateComplete;
+      expect(q(el, '#m-m-sip-ics-error')).to.equal(null);
+      expect(q(el, '#m-m-sip-ics').hasAttribute('aria-describedby')).to.equal(false);
+      expect(q<HTMLInputElement>(el, '#plan-place').value).to.equal('Gunnars kök');
+      await waitUntil(() => text(q(el, '[part="announcer"] [role="status"]')) === 'Kalenderfilen är klar.', 'the file is announced');
     });
 
     it('records an answer to an invitation', async () => {

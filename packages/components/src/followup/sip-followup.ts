@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   MEETING_KINDS,
   MEETING_TIME_ZONES,
@@ -8,10 +9,8 @@ import {
   absentCalledParties,
   defaultInvitationMode,
   formatIssues,
-  icsFileName,
   isAllowedUrl,
   localInstant,
-  meetingToICalendar,
   redactForParty,
   type AbsentCalledParty,
   type AttendanceStatus,
@@ -29,11 +28,11 @@ import { Catalogue } from '../i18n/catalogue.js';
 import { checkboxGroup, dateField, field, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
 import { formatDate } from '../shared/format.js';
 import { focusAfterUpdate } from '../shared/list-editor.js';
+import { LazyPart } from '../shared/lazy-part.js';
 import { SipElement } from '../shared/sip-element.js';
 import { sipBaseStyles } from '../shared/styles.js';
 import sv, { type FollowupKey } from './messages/sv.js';
 import { progressChart, progressData } from './parts/chart.js';
-import { downloadText } from './parts/download.js';
 import { deadlineTimeline } from './parts/timeline.js';
 import { followupStyles } from './sip-followup.styles.js';
 
@@ -108,6 +107,13 @@ const optional = (s: string) => (s.trim() ? s : undefined);
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
+ * The calendar (.ics) export with core's iCalendar writer: nothing of it is on
+ * screen until a user presses the export button, so it is a chunk of its own,
+ * prefetched in idle time after the first render.
+ */
+const calendarExport = new LazyPart(() => import('./parts/ics-export.js'));
+
+/**
  * Follow-up of a coordinated individual plan: the deadlines the rules compute
  * (first contact, the SIP meeting, every follow-up) with working days left and
  * their status; planning meetings with invitations (called parties must come,
@@ -179,6 +185,10 @@ export class SipFollowup extends SipElement<FollowupKey> {
   private book = { date: '', who: '' };
   private bookErrors: string[] = [];
   private redacted: { plan: Plan; party: string; on: IsoDate; view: RedactedPlan } | undefined;
+  /** The meeting whose export could not load its code (its button says so until a press works). */
+  private exportFailed: string | undefined;
+  /** @internal The export's code (tests swap in one that fails to load). */
+  protected calendarExport = calendarExport;
 
   protected override get catalogue() {
     return followupMessages;
@@ -189,15 +199,26 @@ export class SipFollowup extends SipElement<FollowupKey> {
     return this.planController.rules.today;
   }
 
-  /** The meeting's invitation as an iCalendar file (RFC 5545), or `undefined` without a plan, meeting or start time. */
-  icsFor(meetingId: string, now: Date = new Date()): string | undefined {
+  /**
+   * The meeting's invitation as an iCalendar file (RFC 5545), or `undefined`
+   * without a plan, meeting or start time, or when the export's code could not
+   * be loaded. Asynchronous: the export is loaded on first use.
+   */
+  async icsFor(meetingId: string, now: Date = new Date()): Promise<string | undefined> {
+    const module = await this.loadExport();
     const plan = this.plan;
-    if (!plan) return undefined;
-    try {
-      return meetingToICalendar(plan, meetingId, { now });
-    } catch {
-      return undefined;
-    }
+    return plan && module?.invitationFile(plan, meetingId, now);
+  }
+
+  protected override firstUpdated(): void {
+    // Usually loaded before anyone presses an export button.
+    this.calendarExport.prefetch();
+  }
+
+  /** The export's module (a press after a failed load tries again); `undefined` when it cannot be loaded. */
+  private loadExport() {
+    const part = this.calendarExport;
+    return part.failed ? part.retry() : part.load();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -324,11 +345,13 @@ export class SipFollowup extends SipElement<FollowupKey> {
     this.changed('notes');
   }
 
-  private onExport(m: Meeting): void {
-    const ics = this.icsFor(m.id);
-    if (!ics) return;
-    downloadText(this.renderRoot as ShadowRoot, ics, icsFileName(m), 'text/calendar;charset=utf-8');
-    this.announcer.announce(this.t('ics.done'));
+  private async onExport(m: Meeting): Promise<void> {
+    const module = await this.loadExport();
+    // The user's typing is in the element's state, so nothing is lost while this waited.
+    this.exportFailed = module ? undefined : m.id;
+    this.requestUpdate();
+    if (!module) return this.announcer.announce(this.t('ics.failed'), 'assertive');
+    if (this.plan && module.downloadInvitation(this.renderRoot as ShadowRoot, this.plan, m)) this.announcer.announce(this.t('ics.done'));
   }
 
   private evalDraft(followUp: string, goal: string): EvalDraft {
@@ -503,6 +526,7 @@ export class SipFollowup extends SipElement<FollowupKey> {
     const started = m.status === 'held' || (m.status === 'planned' && (m.startsAt?.slice(0, 10) ?? '') <= this.day);
     const drafts = this.attendance.get(m.id);
     const id = `m-${m.id}`;
+    const exportFailed = m.startsAt && this.exportFailed === m.id;
     // Invitations can change only while the meeting is planned (core refuses it afterwards: who was called stays on record).
     const changeable = !ro && m.status === 'planned';
     const notInvited = changeable ? view.participants.filter((p) => !m.invitations.some((i) => i.participant === p.id)) : [];
@@ -570,11 +594,16 @@ export class SipFollowup extends SipElement<FollowupKey> {
             </div>`
           : nothing}
         <div class="actions">
-          ${m.startsAt ? html`<button type="button" part="export" id=${`${id}-ics`} @click=${() => this.onExport(m)}>${this.t('ics.export')}</button>` : nothing}
+          ${m.startsAt
+            ? html`<button type="button" part="export" id=${`${id}-ics`} aria-describedby=${ifDefined(exportFailed ? `${id}-ics-error` : undefined)} @click=${() => this.onExport(m)}>
+                ${this.t('ics.export')}
+              </button>`
+            : nothing}
           ${started && !ro && m.invitations.length
             ? html`<button type="button" class="sip-primary" id=${`${id}-att-save`} @click=${() => this.onAttendanceSave(m)}>${this.t('att.save')}</button>`
             : nothing}
         </div>
+        ${exportFailed ? html`<ul class="sip-errors" part="error" id=${`${id}-ics-error`}><li>${this.t('ics.failed')}</li></ul>` : nothing}
         ${started || m.notes
           ? textareaField({ id: `${id}-notes`, label: this.t('notes.label'), value: m.notes ?? '', readonly: ro, maxlength: 10000, rows: 4, onChange: (v) => this.onNotes(m.id, v) })
           : nothing}

@@ -50,6 +50,7 @@ const en: UiMessages<FollowupKey> = {
   'response.tentative': 'Maybe',
   'ics.export': 'Save the invitation to a calendar (.ics)',
   'ics.done': 'The calendar file is ready.',
+  'ics.failed': 'The calendar file could not be loaded. Check that you are online and try again.',
   'att.title': 'Who came?',
   'att.label': 'Did {name} come to the meeting?',
   'att.attended': 'Came',

@@ -50,6 +50,7 @@ const nb: UiMessages<FollowupKey> = {
   'response.tentative': 'Kanskje',
   'ics.export': 'Lagre innkallingen i kalenderen (.ics)',
   'ics.done': 'Kalenderfilen er klar.',
+  'ics.failed': 'Kalenderfilen kunne ikke hentes. Sjekk at du er på nett, og prøv igjen.',
   'att.title': 'Hvem kom?',
   'att.label': 'Kom {name} til møtet?',
   'att.attended': 'Kom',

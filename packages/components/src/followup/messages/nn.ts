@@ -50,6 +50,7 @@ const nn: UiMessages<FollowupKey> = {
   'response.tentative': 'Kanskje',
   'ics.export': 'Lagre innkallinga i kalenderen (.ics)',
   'ics.done': 'Kalenderfila er klar.',
+  'ics.failed': 'Kalenderfila kunne ikkje hentast. Sjekk at du er på nett, og prøv igjen.',
   'att.title': 'Kven kom?',
   'att.label': 'Kom {name} til møtet?',
   'att.attended': 'Kom',

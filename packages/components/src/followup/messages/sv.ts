@@ -50,6 +50,7 @@ const sv = {
   'response.tentative': 'Kanske',
   'ics.export': 'Spara kallelsen i kalendern (.ics)',
   'ics.done': 'Kalenderfilen är klar.',
+  'ics.failed': 'Kalenderfilen gick inte att hämta. Kolla att du är uppkopplad och försök igen.',
   'att.title': 'Vilka kom?',
   'att.label': 'Kom {name} till mötet?',
   'att.attended': 'Kom',
