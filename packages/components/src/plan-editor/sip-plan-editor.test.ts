@@ -353,6 +353,26 @@ describe('<sip-plan-editor>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('person mode (its own chunk, loaded on demand) renders once loaded, and the mode switches back and forth at runtime', async () => {
+    const el = await editor(adult());
+    expect(root(el).querySelector('[part~="person-view"]')).to.equal(null);
+    el.mode = 'person';
+    await el.updateComplete;
+    expect(root(el).querySelector('.lazy-loading, .lazy-failed'), 'no busy or failed status once loaded').to.equal(null);
+    expect($(el, '[part~="person-view"] h2').textContent).to.contain('Min plan');
+    expect($(el, '[part~="section-goals"]').textContent).to.contain(adult().goals[0]!.text);
+    expect(root(el).querySelector('input, textarea, select, button')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.mode = 'professional';
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~="person-view"]')).to.equal(null);
+    await type(el, '#voice-matters', 'Att få bo kvar hemma');
+    el.mode = 'person';
+    await el.updateComplete;
+    expect($(el, '[part~="section-voice"]').textContent).to.contain('Att få bo kvar hemma');
+    await expect(el).to.be.accessible();
+  });
+
   it('a child plan has the child’s own view, in both modes', async () => {
     const el = await editor(child());
     expect($(el, '#voice-child')).to.exist;

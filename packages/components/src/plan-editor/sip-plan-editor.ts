@@ -9,25 +9,25 @@ import {
   PARTY_KINDS,
   SipValidationError,
   formatIssues,
-  redactForParty,
   type Goal,
   type Intervention,
-  type IsoDate,
   type Participant,
   type Party,
   type Plan,
   type PlanCommand,
-  type RedactedPlan,
   type StoreEvent,
 } from '@sip-kit/core';
 import type { SaveFailure, SaveStatus } from '../context/saver.js';
 import type { PlanFeedback, PlanStoreService } from '../context/services.js';
-import { approvalMarker, checkboxGroup, dateField, notCoveredNotice, sectionHeading, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
+import { approvalMarker, checkboxGroup, dateField, sectionHeading, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
 import { deadlineText, formatDate } from '../shared/format.js';
 import { focusAfterUpdate, listEditor } from '../shared/list-editor.js';
+import { LazyPart } from '../shared/lazy-part.js';
 import { SipElement } from '../shared/sip-element.js';
 import { sipBaseStyles } from '../shared/styles.js';
 import { editorMessages, type EditorKey } from './messages.js';
+import type { EditorSection } from './party-view.js';
+import type { Translate } from './person-view.js';
 import { planEditorStyles } from './sip-plan-editor.styles.js';
 
 /** Detail of `sip-plan-change`. */
@@ -80,6 +80,21 @@ const whenIdle = (callback: () => void): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 200 });
   else setTimeout(callback, 1);
 };
+
+/**
+ * The person's plain-language view (`mode="person"`): a chunk of its own, as the
+ * professional editor (the default) never shows it. See {@link SipPlanEditor.firstUpdated} for when it is fetched early.
+ */
+const personView = new LazyPart(() => import('./person-view.js'));
+/**
+ * What a party may see (`party` set): a chunk of its own, with core's
+ * redaction, as the professional editor never shows it; it loads when `party`
+ * is first set, and nothing of the plan shows until it has.
+ */
+const partyView = new LazyPart(() => import('./party-view.js'));
+
+/** The sections of the professional view, in order (the party view shows the same, or notices). */
+const SECTIONS: readonly EditorSection[] = ['person', 'voice', 'parties', 'participants', 'roles', 'needs', 'resources', 'goals', 'interventions', 'otherInterventions', 'followUps'];
 
 const pathKey = (path: readonly (string | number)[]) => path.join('\u0000');
 
@@ -251,8 +266,6 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   private showingMore = false;
   /** Lookups for the render under way (set at the start of {@link render}). */
   private lookups = { missing: NO_MISSING, pending: NO_PENDING };
-  /** The last redacted copy, kept while the plan, party and day stay the same. */
-  private redacted: { plan: Plan; party: string; on: IsoDate; view: RedactedPlan } | undefined;
 
   protected override get catalogue() {
     return editorMessages;
@@ -285,13 +298,10 @@ export class SipPlanEditor extends SipElement<EditorKey> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('plan' as keyof SipPlanEditor)) this.shown = FIRST_ITEMS;
-    if (changed.has('party' as keyof SipPlanEditor)) {
-      this.redacted = undefined;
-      if (this.party) {
-        // Messages typed or announced while editing the whole plan may name what this party must not see.
-        this.errors.clear();
-        if (this.hasUpdated) this.announcer.announce('');
-      }
+    if (changed.has('party' as keyof SipPlanEditor) && this.party) {
+      // Messages typed or announced while editing the whole plan may name what this party must not see.
+      this.errors.clear();
+      if (this.hasUpdated) this.announcer.announce('');
     }
     const status = this.planController.saveStatus;
     if (status !== this.lastSave) {
@@ -316,6 +326,17 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       this.shown = this.isConnected ? this.shown + MORE_ITEMS : Infinity;
       if (this.isConnected) this.requestUpdate();
     });
+  }
+
+  /**
+   * An editable plan is gone through with the person, who may then be shown
+   * "my plan" (`mode` switched at runtime): fetch that view in idle time so the
+   * switch does not wait. Read-only and party views rarely switch, and in
+   * person mode the first render is already loading it.
+   */
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    if (!this.isReadonly) personView.prefetch();
   }
 
   private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -479,16 +500,47 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     const plan = this.plan;
     if (!plan) return html`${this.announcer.render()}`;
     // The rules see the whole plan: their messages may name what a party must not see.
-    this.lookups = this.party ? { missing: NO_MISSING, pending: NO_PENDING } : { missing: indexMissing(this.feedback), pending: pendingItems(plan.pendingApproval) };
-    if (this.party) return html`<div lang=${this.activeLocale}>${this.renderPartyView(this.view(plan, this.party))}${this.announcer.render()}</div>`;
-    if (this.mode === 'person') return html`<div lang=${this.activeLocale}>${this.renderPersonView(plan)}${this.announcer.render()}</div>`;
+    const party = this.party;
+    this.lookups = party ? { missing: NO_MISSING, pending: NO_PENDING } : { missing: indexMissing(this.feedback), pending: pendingItems(plan.pendingApproval) };
+    if (party || this.mode === 'person') {
+      const t: Translate = (key, params) => this.t(key, params);
+      const view = party
+        ? this.lazy(partyView, (m) =>
+            m.renderPartyView(plan, party, this.planController.rules.today, { t, section: (name, copy) => this.renderSection(name, copy), deadlines: (shown) => this.renderDeadlines(shown) }),
+          )
+        : this.lazy(personView, (m) => m.renderPersonView(plan, t, this.activeLocale));
+      return html`<div lang=${this.activeLocale}>${view}${this.announcer.render()}</div>`;
+    }
     return html`<div lang=${this.activeLocale} @keydown=${this.onKeyDown} @focusout=${this.onFocusOut}>
       ${this.renderToolbar()} ${this.renderSaveError()} ${this.renderDeadlines()} ${this.renderCompleteness(plan)}
-      ${this.renderPerson(plan)} ${this.renderVoice(plan)} ${this.renderParties(plan)} ${this.renderParticipants(plan)} ${this.renderRoles(plan)}
-      ${this.renderTextList(plan, 'needs')} ${this.renderTextList(plan, 'resources')} ${this.renderGoals(plan)}
-      ${this.renderInterventions(plan, 'interventions')} ${this.renderInterventions(plan, 'otherInterventions')}
-      ${this.renderFollowUp(plan)} ${this.announcer.render()}
+      ${SECTIONS.map((name) => this.renderSection(name, plan))} ${this.announcer.render()}
     </div>`;
+  }
+
+  /** One section of the plan (also used, read-only, by the party view). */
+  private renderSection(name: EditorSection, plan: Plan): TemplateResult {
+    switch (name) {
+      case 'person':
+        return this.renderPerson(plan);
+      case 'voice':
+        return this.renderVoice(plan);
+      case 'parties':
+        return this.renderParties(plan);
+      case 'participants':
+        return this.renderParticipants(plan);
+      case 'roles':
+        return this.renderRoles(plan);
+      case 'needs':
+      case 'resources':
+        return this.renderTextList(plan, name);
+      case 'goals':
+        return this.renderGoals(plan);
+      case 'interventions':
+      case 'otherInterventions':
+        return this.renderInterventions(plan, name);
+      case 'followUps':
+        return this.renderFollowUp(plan);
+    }
   }
 
   private renderToolbar(): TemplateResult {
@@ -1053,114 +1105,6 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       this.focusLater(`#followup-${id}-due`);
     }
   };
-
-  // ------------------------------------------------------------ party view
-
-  /** The copy of the plan that `party` may see today (from core; cached per plan, party and day). */
-  private view(plan: Plan, party: string): RedactedPlan {
-    const on = this.planController.rules.today;
-    const r = this.redacted;
-    if (r && r.plan === plan && r.party === party && r.on === on) return r.view;
-    const view = redactForParty(plan, party, { on });
-    this.redacted = { plan, party, on, view };
-    return view;
-  }
-
-  /**
-   * Read-only: the sections of the professional view, each from the redacted
-   * copy, or the not-covered notice where the consent withholds the section.
-   */
-  private renderPartyView(view: RedactedPlan): TemplateResult {
-    const { allowed, sections, items, unresolvedExclusions } = view.redacted;
-    const hidden = new Set<string>(sections);
-    const notice = notCoveredNotice(this.t('consent.notCovered'));
-    const withheld = (name: string, title: string) => this.section(name, title, notice);
-    // The render helpers only read; the withheld parts of the copy are empty or markers and are never rendered.
-    const plan = view as unknown as Plan;
-    return html`<div part="party-view">
-      <div part="party-note" role="note">
-        <p>${this.t('party.note')}</p>
-        ${allowed && items.length ? html`<p>${this.t('party.itemsWithheld')}</p>` : nothing}
-        ${allowed && unresolvedExclusions.length ? html`<p>${this.t('party.unresolved')}</p>` : nothing}
-      </div>
-      ${allowed ? this.renderPartyDeadlines(hidden) : nothing}
-      ${hidden.has('person') ? withheld('person', this.t('sec.person')) : this.renderPerson(plan)}
-      ${hidden.has('personVoice') ? withheld('voice', this.t('sec.voice')) : this.renderVoice(plan)}
-      ${allowed ? this.renderParties(plan) : withheld('parties', this.t('sec.parties'))}
-      ${hidden.has('participants') ? withheld('participants', this.t('sec.participants')) : this.renderParticipants(plan)}
-      ${hidden.has('participants') ? withheld('roles', this.t('sec.roles')) : this.renderRoles(plan)}
-      ${hidden.has('needs') ? withheld('needs', this.t('sec.needs')) : this.renderTextList(plan, 'needs')}
-      ${hidden.has('resources') ? withheld('resources', this.t('sec.resources')) : this.renderTextList(plan, 'resources')}
-      ${hidden.has('goals') ? withheld('goals', this.t('sec.goals')) : this.renderGoals(plan)}
-      ${hidden.has('interventions')
-        ? html`${withheld('interventions', this.t('sec.interventions'))} ${withheld('otherInterventions', this.t('sec.otherInterventions'))}`
-        : html`${this.renderInterventions(plan, 'interventions')} ${this.renderInterventions(plan, 'otherInterventions')}`}
-      ${hidden.has('followUps') ? withheld('followUps', this.t('sec.followUp')) : this.renderFollowUp(plan)}
-    </div>`;
-  }
-
-  /** The deadline banner for a party: a deadline goes with its section (meetings, follow-ups). */
-  private renderPartyDeadlines(hidden: Set<string>): TemplateResult | typeof nothing {
-    return this.renderDeadlines(
-      (d) => !(hidden.has('followUps') && d.kind === 'follow-up') && !(hidden.has('meetings') && (d.kind === 'meeting' || d.kind === 'invitation')),
-    );
-  }
-
-  // ------------------------------------------------------------ person view
-
-  /** One short section of the person's view: a heading and one paragraph of text. */
-  private personSection(name: string, heading: string, text: string): TemplateResult {
-    return html`<section part=${`section section-${name}`} aria-labelledby=${`h-p-${name}`}>
-      <h3 id=${`h-p-${name}`} part="subheading">${heading}</h3>
-      <p>${text}</p>
-    </section>`;
-  }
-
-  private renderPersonView(plan: Plan): TemplateResult {
-    const v = plan.personVoice;
-    const next = plan.followUps.filter((f) => !f.doneOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
-    const coordinator = plan.participants.find((p) => p.id === plan.coordinator);
-    const when = (i: Intervention) => [i.extent, i.where, i.startOn ? formatDate(i.startOn, this.activeLocale) : ''].filter(Boolean).join(', ');
-    return html`<article part="person-view" aria-labelledby="h-my-plan">
-      <h2 id="h-my-plan" part="heading">${this.t('personTitle')}</h2>
-      ${plan.pendingApproval.length ? approvalMarker(this.t('p.pending')) : nothing}
-      <section part="section section-voice" aria-labelledby="h-p-voice">
-        <h3 id="h-p-voice" part="subheading">${this.t('p.whatMatters')}</h3>
-        <p>${v.whatMattersToMe || this.t('p.nothing')}</p>
-        ${v.ownWords ? html`<p>${v.ownWords}</p>` : nothing}
-      </section>
-      ${v.ownContribution ? this.personSection('contribution', this.t('p.ownContribution'), v.ownContribution) : nothing}
-      ${v.relativesContribution ? this.personSection('relatives', this.t('p.relativesContribution'), v.relativesContribution) : nothing}
-      ${plan.person.isChild ? this.personSection('child', this.t('p.childView'), v.childView?.text || this.t('p.nothing')) : nothing}
-      <section part="section section-goals" aria-labelledby="h-p-goals">
-        <h3 id="h-p-goals" part="subheading">${this.t('p.goals')}</h3>
-        ${plan.goals.length ? html`<ul>${plan.goals.map((g) => html`<li>${g.text}</li>`)}</ul>` : html`<p>${this.t('p.nothing')}</p>`}
-      </section>
-      <section part="section section-interventions" aria-labelledby="h-p-help">
-        <h3 id="h-p-help" part="subheading">${this.t('p.help')}</h3>
-        ${plan.interventions.length
-          ? html`<ul>
-              ${plan.interventions.map(
-                (i) => html`<li>
-                  ${this.t('p.helpLine', { who: i.responsibleName || this.participantName(plan, i.responsible) || this.partyName(plan, i.party), what: i.what })}
-                  ${when(i) ? html`<br />${this.t('p.when', { when: when(i) })}` : nothing}
-                  ${i.how ? html`<br />${this.t('p.how', { how: i.how })}` : nothing}
-                </li>`,
-              )}
-            </ul>`
-          : html`<p>${this.t('p.nothing')}</p>`}
-      </section>
-      ${plan.cooperation ? this.personSection('cooperation', this.t('p.cooperation'), plan.cooperation) : nothing}
-      <section part="section section-coordinator" aria-labelledby="h-p-coordinator">
-        <h3 id="h-p-coordinator" part="subheading">${this.t('p.coordinator')}</h3>
-        <p>${coordinator ? (coordinator.title ? `${coordinator.name}, ${coordinator.title}` : coordinator.name) : this.t('nobody')}</p>
-      </section>
-      <section part="section section-followUps" aria-labelledby="h-p-followup">
-        <h3 id="h-p-followup" part="subheading">${this.t('p.nextFollowUp')}</h3>
-        <p>${next ? this.t('p.followUpLine', { date: formatDate(next.dueOn, this.activeLocale), who: this.participantName(plan, next.responsible) }) : this.t('p.nothing')}</p>
-      </section>
-    </article>`;
-  }
 }
 
 declare global {
