@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * `<sip-consent>`'s own styles, on top of `sipBaseStyles`. Only `--sip-*`
  * tokens, with fallbacks. The print form is hidden on screen (unless
- * `view="print"`) and is the only thing printed.
+ * `view="print"`) and is the only thing printed. The print form and the
+ * withdrawal form, which load on demand, bring their own styles.
  */
 export const consentStyles = css`
   .sip-fieldset > button,
@@ -118,13 +119,6 @@ export const consentStyles = css`
     gap: var(--sip-space-xs, 0.5rem);
     margin-block: var(--sip-space-xs, 0.5rem);
   }
-  .subform {
-    border: 1px solid var(--sip-color-border, #8c959f);
-    border-radius: var(--sip-radius, 0.375rem);
-    padding: var(--sip-space-s, 0.75rem);
-    margin-block: var(--sip-space-s, 0.75rem);
-    background: var(--sip-color-surface, #fff);
-  }
   .row {
     border: 1px dashed var(--sip-color-border, #8c959f);
     border-radius: var(--sip-radius, 0.375rem);
@@ -136,67 +130,6 @@ export const consentStyles = css`
   }
   :host([view='print']) .print {
     display: block;
-  }
-  .facts {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--sip-space-m, 1rem);
-    margin: 0 0 var(--sip-space-s, 0.75rem);
-  }
-  .facts dt {
-    font-weight: 600;
-  }
-  .facts dd {
-    margin: 0;
-  }
-  .box {
-    font-size: 1.3em;
-    line-height: 1;
-  }
-  .print-choices {
-    list-style: none;
-    padding: 0;
-  }
-  .own-words {
-    font-style: italic;
-  }
-  .write-lines span,
-  .inline-line {
-    display: block;
-    border-bottom: 1px solid currentColor;
-    height: 2rem;
-  }
-  .inline-line {
-    display: inline-block;
-    width: 10rem;
-    height: 1.2em;
-  }
-  .signature {
-    margin-block: var(--sip-space-l, 1.5rem);
-    break-inside: avoid;
-  }
-  .sign-role {
-    font-weight: 600;
-  }
-  .sign-row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--sip-space-m, 1rem);
-  }
-  .sign-cell {
-    flex: 2 1 12rem;
-    font-size: 0.85em;
-  }
-  .sign-cell.short {
-    flex: 1 1 7rem;
-  }
-  .sign-line {
-    display: block;
-    min-height: 2.5rem;
-    border-bottom: 1px solid currentColor;
-    font-size: 1.15em;
-    display: flex;
-    align-items: flex-end;
   }
   @media (prefers-color-scheme: dark) {
     .warning {
@@ -211,9 +144,6 @@ export const consentStyles = css`
     .muted,
     .event .when {
       color: var(--sip-color-muted, #b1bac4);
-    }
-    .subform {
-      background: var(--sip-color-surface, #1c1f24);
     }
   }
   @media (forced-colors: active) {

@@ -324,6 +324,41 @@ describe('<sip-consent>', () => {
     expect(el.view).to.equal('form');
   });
 
+  it('loads the print form and the withdrawal form on demand, moves focus into them and loses nothing typed', async () => {
+    const el = await mount(await example('se-sip'));
+    // The print form's code loads after the first render: it is hidden on screen, ready for printing.
+    expect(getComputedStyle($(el, '[part~="print-form"]')).display).to.equal('none');
+    expect(el.shadowRoot!.querySelector('.lazy-loading, .lazy-failed')).to.equal(null);
+    await click(el, '#decision-given');
+    await click(el, '#withdraw-c-anna');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(el.shadowRoot!.activeElement?.id).to.equal('wd-mode-whole');
+    await type(el, 'wd-reason', 'Flyttar till en annan kommun.');
+    await click(el, '#wd-mode-some');
+    expect($<HTMLTextAreaElement>(el, '#wd-reason').value).to.equal('Flyttar till en annan kommun.');
+    await click(el, '#print-open');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(el.shadowRoot!.activeElement?.id).to.equal('print-back');
+    expect(getComputedStyle($(el, '[part~="print-form"]')).display).to.equal('block');
+    await expect(el).to.be.accessible();
+    await click(el, '#print-back');
+    // What was being filled in, in both forms, is still there.
+    expect($<HTMLInputElement>(el, '#decision-given').checked).to.equal(true);
+    expect($<HTMLInputElement>(el, '#wd-mode-some').checked).to.equal(true);
+    expect($<HTMLTextAreaElement>(el, '#wd-reason').value).to.equal('Flyttar till en annan kommun.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the print form at once when it starts in the print view', async () => {
+    const plan = await example('se-sip');
+    const el = await fixture<SipConsent>(html`<sip-consent view="print" autosave="false" today=${TODAY} .plan=${plan}></sip-consent>`);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.lazy-loading')).to.equal(null);
+    expect(getComputedStyle($(el, '[part~="print-form"]')).display).to.equal('block');
+    expect(text(el, '[part~="print-form"]')).to.contain('Underskrift');
+    await expect(el).to.be.accessible();
+  });
+
   it('prints what is filled in: ticked parties, exclusions and the end date', async () => {
     const el = await mount(await example('se-sip', () => ({ consents: [] })));
     await click(el, '#decision-given');

@@ -21,17 +21,19 @@ import {
   type StoreEvent,
 } from '@sip-kit/core';
 import { Catalogue } from '../i18n/catalogue.js';
-import { checkboxGroup, dateField, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
+import { dateField, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
 import { formatDate } from '../shared/format.js';
+import { LazyPart } from '../shared/lazy-part.js';
 import { focusAfterUpdate } from '../shared/list-editor.js';
 import { SipElement } from '../shared/sip-element.js';
 import { sipBaseStyles } from '../shared/styles.js';
 import sv, { type ConsentKey } from './messages/sv.js';
 import { draftFromConsent, emptyDraft, fieldOf, newKey, restoreDraft, toConsentInput, type ConsentDraft, type DraftExclusion } from './parts/draft.js';
+import { errorList } from './parts/errors.js';
 import { Names, type Translate } from './parts/names.js';
-import { printForm } from './parts/print-form.js';
 import { radioGroup } from './parts/radio.js';
 import { timeline } from './parts/timeline.js';
+import type { WithdrawDraft } from './parts/withdraw-form.js';
 import { consentStyles } from './sip-consent.styles.js';
 
 /** `<sip-consent>`'s UI strings: Swedish bundled, the others loaded on first use. */
@@ -63,16 +65,14 @@ export interface ConsentWithdrawDetail {
   plan: Plan;
 }
 
-/** The withdrawal being filled in. */
-interface WithdrawDraft {
-  consent: string;
-  mode: 'whole' | 'some';
-  parties: string[];
-  on: string;
-  reason: string;
-  recordedBy: string;
-  errors: Record<string, string[]>;
-}
+/**
+ * Parts that are not on screen at first render, loaded on demand (see
+ * `LazyPart`): the form for signing is hidden until the print view is opened
+ * or the page is printed, and the withdrawal form opens from a record's button.
+ * What the user fills in stays in the element while they load.
+ */
+const printPart = new LazyPart(() => import('./parts/print-form.js'));
+const withdrawPart = new LazyPart(() => import('./parts/withdraw-form.js'));
 
 /** Key of the form state saved with `setFormValue` (the draft). */
 const STATE_VERSION = 1;
@@ -335,6 +335,13 @@ export class SipConsent extends SipElement<ConsentKey> {
     if (pl && !consentMessages.peek(pl)) void consentMessages.load(pl).then(() => this.requestUpdate());
   }
 
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // In idle time, so that opening a withdrawal rarely waits for its code.
+    withdrawPart.prefetch();
+    printPart.prefetch();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.syncForm();
@@ -533,14 +540,16 @@ export class SipConsent extends SipElement<ConsentKey> {
     if (!plan) return html`${this.announcer.render()}`;
     const draft = this.draft ?? this.freshDraft();
     const names = new Names(plan);
-    const print = printForm({
-      plan,
-      draft,
-      locale: this.planLocale,
-      t: this.tp,
-      names,
-      childBand: this.childBand(plan),
-    });
+    const print = this.lazy(printPart, (m) =>
+      m.printForm({
+        plan,
+        draft,
+        locale: this.planLocale,
+        t: this.tp,
+        names,
+        childBand: this.childBand(plan),
+      }),
+    );
     if (this.view === 'print') {
       return html`${this.announcer.render()}
         <div class="toolbar screen" part="toolbar">
@@ -575,7 +584,7 @@ export class SipConsent extends SipElement<ConsentKey> {
         </section>
         ${editable ? this.renderRecordForm(plan, draft, names, sharing) : nothing}
       </div>
-      ${print}`;
+      <div class="print">${print}</div>`;
   }
 
   /** Core's consent warnings for the plan on the day, by the rules service's pack (none while it loads, or if the rules fail). */
@@ -626,56 +635,23 @@ export class SipConsent extends SipElement<ConsentKey> {
   private renderWithdrawForm(c: Consent, plan: Plan, names: Names): TemplateResult | typeof nothing {
     const w = this.withdrawing;
     if (!w || w.consent !== c.id) return nothing;
-    const withdrawn = new Set(c.withdrawals.flatMap((x) => x.parties ?? []));
-    const parties = c.scope.shareWith.filter((p) => !withdrawn.has(p));
-    // Read the current state at event time: two changes may come before one render.
-    const set = (patch: Partial<WithdrawDraft>) => (this.withdrawing = { ...this.withdrawing!, ...patch });
-    const chosen = () => this.withdrawing?.parties ?? [];
-    const giver = names.giver(c.givenBy, this.tu);
-    return html`<form class="subform" part="withdraw-form" novalidate aria-labelledby="wd-heading" @submit=${(e: Event) => this.onWithdraw(e)}>
-      <fieldset class="plain" ?disabled=${this.off}>
-        <h4 id="wd-heading">${this.t('withdraw.heading', { giver })}</h4>
-        ${radioGroup({
-          id: 'wd-mode',
-          legend: this.t('withdraw.what'),
-          value: w.mode,
-          options: [
-            { value: 'whole', label: this.t('withdraw.whole') },
-            { value: 'some', label: this.t('withdraw.some') },
-          ],
-          onChange: (v) => set({ mode: v as WithdrawDraft['mode'] }),
-        })}
-        ${w.mode === 'some'
-          ? html`${checkboxGroup({
-              id: 'wd-parties',
-              legend: this.t('withdraw.parties'),
-              options: parties.map((p) => ({ value: p, label: names.party(p) })),
-              selected: w.parties,
-              onToggle: (p, on) => set({ parties: on ? [...new Set([...chosen(), p])] : chosen().filter((x) => x !== p) }),
-            })}
-            ${w.errors['wd-parties']
-              ? html`<ul class="sip-errors" part="error">
-                  ${w.errors['wd-parties'].map((e) => html`<li>${e}</li>`)}
-                </ul>`
-              : nothing}`
-          : nothing}
-        ${dateField({ id: 'wd-on', label: this.t('withdraw.on'), value: w.on, required: true, requiredText: this.t('field.required'), errors: w.errors['wd-on'], onChange: (v) => set({ on: v }) })}
-        ${textareaField({ id: 'wd-reason', label: this.t('withdraw.reason'), value: w.reason, maxlength: 2000, errors: w.errors['wd-reason'], onInput: (v) => (this.withdrawing!.reason = v) })}
-        ${selectField({
-          id: 'wd-by',
-          label: this.t('record.recordedBy'),
-          value: w.recordedBy,
-          placeholder: this.t('record.choose'),
-          options: this.recorderOptions(plan),
-          errors: w.errors['wd-by'],
-          onChange: (v) => set({ recordedBy: v }),
-        })}
-        <div class="row-actions">
-          <button type="submit" id="wd-submit" part="button" class="sip-primary">${this.t('withdraw.submit')}</button>
-          <button type="button" part="button" @click=${() => this.onCancelWithdraw()}>${this.t('withdraw.cancel')}</button>
-        </div>
-      </fieldset>
-    </form>`;
+    return this.lazy(withdrawPart, (m) =>
+      m.withdrawForm({
+        consent: c,
+        draft: w,
+        t: this.tu,
+        requiredText: this.t('field.required'),
+        names,
+        recorders: this.recorderOptions(plan),
+        disabled: this.off,
+        // Read the current state at event time: two changes may come before one render.
+        update: (patch) => (this.withdrawing = { ...this.withdrawing!, ...patch }),
+        chosen: () => this.withdrawing?.parties ?? [],
+        onReason: (v) => (this.withdrawing!.reason = v),
+        onSubmit: (e) => this.onWithdraw(e),
+        onCancel: () => this.onCancelWithdraw(),
+      }),
+    );
   }
 
   private recorderOptions(plan: Plan): SelectOption[] {
@@ -773,11 +749,7 @@ export class SipConsent extends SipElement<ConsentKey> {
             onChange: (v) => this.patchDraft({ recordedBy: v }),
           })}
           ${textareaField({ id: 'note', label: this.t('record.note'), value: d.note, maxlength: 10000, errors: err.note, onInput: (v) => this.patchDraft({ note: v }) })}
-          ${err.record
-            ? html`<ul class="sip-errors" part="error" id="record-error">
-                ${err.record.map((e) => html`<li>${e}</li>`)}
-              </ul>`
-            : nothing}
+          ${errorList(err.record, 'record-error')}
           <div class="row-actions">
             <button type="submit" id="record-submit" part="button submit" class="sip-primary">${this.t('record.submit')}</button>
             <button type="button" id="record-clear" part="button" @click=${() => this.formResetCallback()}>${this.t('record.clear')}</button>
@@ -848,11 +820,7 @@ export class SipConsent extends SipElement<ConsentKey> {
           </tbody>
         </table>
       </div>
-      ${err.matrix
-        ? html`<ul class="sip-errors" part="error">
-            ${err.matrix.map((e) => html`<li>${e}</li>`)}
-          </ul>`
-        : nothing}
+      ${errorList(err.matrix)}
       <h4 id="excl-heading">${this.t('excl.heading')}</h4>
       <p class="sip-help">${this.t('excl.help')}</p>
       <ol class="sip-list" part="exclusions" aria-labelledby="excl-heading">

@@ -3,6 +3,11 @@
  * must not be shared, dates and signature lines — in the plan's language,
  * whatever the UI language is. It prints what is filled in so far; an empty
  * form prints as a blank form with boxes to tick by hand.
+ *
+ * Nothing of it is on screen when `<sip-consent>` first renders (it is hidden
+ * until the print view is opened, and shown when printing), so the element
+ * loads this module on demand: its code and its styles stay out of the first
+ * download.
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -26,6 +31,72 @@ export interface PrintFormOptions {
   /** Wording for the child's question (`young` under 12). */
   childBand: 'young' | 'older';
 }
+
+/**
+ * The form's own styles. They travel with the form (a `<style>` next to it)
+ * rather than in the element's static styles, which would put them in the first
+ * download; the element's styles say where the form shows (`.print`).
+ */
+const printStyles = html`<style>
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sip-space-m, 1rem);
+    margin: 0 0 var(--sip-space-s, 0.75rem);
+  }
+  .facts dt,
+  .sign-role {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+  }
+  .box {
+    font-size: 1.3em;
+    line-height: 1;
+  }
+  .print-choices {
+    list-style: none;
+    padding: 0;
+  }
+  .own-words {
+    font-style: italic;
+  }
+  .write-lines span,
+  .inline-line {
+    display: block;
+    border-bottom: 1px solid currentColor;
+    height: 2rem;
+  }
+  .inline-line {
+    display: inline-block;
+    width: 10rem;
+    height: 1.2em;
+  }
+  .signature {
+    margin-block: var(--sip-space-l, 1.5rem);
+    break-inside: avoid;
+  }
+  .sign-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sip-space-m, 1rem);
+  }
+  .sign-cell {
+    flex: 2 1 12rem;
+    font-size: 0.85em;
+  }
+  .sign-cell.short {
+    flex: 1 1 7rem;
+  }
+  .sign-line {
+    display: flex;
+    align-items: flex-end;
+    min-height: 2.5rem;
+    border-bottom: 1px solid currentColor;
+    font-size: 1.15em;
+  }
+</style>`;
 
 function box(checked: boolean, t: Translate): TemplateResult {
   return html`<span class="box" aria-hidden="true">${checked ? '☒' : '☐'}</span><span class="sip-visually-hidden">${t(checked ? 'print.checked' : 'print.unchecked')}</span>`;
@@ -55,7 +126,7 @@ export function printForm(o: PrintFormOptions): TemplateResult {
       ? [signature(t('print.signRepresentative'), d.giver.includes(':') ? names.participant(d.giver.split(':')[1]) : d.representativeName, t)]
       : [signature(t('print.signPerson'), plan.person.name, t)];
   const q = o.childBand;
-  return html`<section class="print" part="print-form" lang=${locale} aria-labelledby="print-title">
+  return html`${printStyles}<section class="print" part="print-form" lang=${locale} aria-labelledby="print-title">
     <h2 id="print-title">${t('print.title', { planType: t(`planType.${plan.type}`) })}</h2>
     <h3>${t('print.person')}</h3>
     <dl class="facts">

@@ -1,0 +1,121 @@
+/**
+ * The withdrawal form, shown under a record of the timeline once its "take
+ * back consent" button is pressed. It is never on screen when `<sip-consent>`
+ * first renders, so the element loads this module on demand. The withdrawal
+ * being filled in lives in the element (`WithdrawDraft`); this module only
+ * draws it, so nothing typed is lost while it loads.
+ * @module
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Consent } from '@sip-kit/core';
+import { checkboxGroup, dateField, selectField, textareaField, type SelectOption } from '../../shared/fields.js';
+import { errorList } from './errors.js';
+import type { Names, Translate } from './names.js';
+import { radioGroup } from './radio.js';
+
+/** The withdrawal being filled in (kept by the element). */
+export interface WithdrawDraft {
+  /** Id of the record withdrawn from. */
+  consent: string;
+  /** The whole consent, or only for some parties. */
+  mode: 'whole' | 'some';
+  /** The parties, when `mode` is `some`. */
+  parties: string[];
+  /** The first day without consent. */
+  on: string;
+  /** Why, in the person's words. */
+  reason: string;
+  /** The participant who records it. */
+  recordedBy: string;
+  /** Problems per field id. */
+  errors: Record<string, string[]>;
+}
+
+/** What the withdrawal form needs. */
+export interface WithdrawFormOptions {
+  /** The record withdrawn from. */
+  consent: Consent;
+  /** The withdrawal being filled in. */
+  draft: WithdrawDraft;
+  /** UI strings. */
+  t: Translate;
+  /** "required", in the UI language. */
+  requiredText: string;
+  /** Name lookups. */
+  names: Names;
+  /** Who may record the withdrawal. */
+  recorders: SelectOption[];
+  /** Every control is off. */
+  disabled: boolean;
+  /** Changes the withdrawal (the element merges it into the current one at event time). */
+  update: (patch: Partial<WithdrawDraft>) => void;
+  /** The parties chosen so far, read at event time: two changes may come before one render. */
+  chosen: () => string[];
+  /** The reason as typed (kept without a render per keystroke). */
+  onReason: (value: string) => void;
+  /** Records the withdrawal. */
+  onSubmit: (e: Event) => void;
+  /** Closes the form. */
+  onCancel: () => void;
+}
+
+/** The form that withdraws a record wholly or for some of its parties. */
+export function withdrawForm(o: WithdrawFormOptions): TemplateResult {
+  const { consent: c, draft: w, t, names } = o;
+  const withdrawn = new Set(c.withdrawals.flatMap((x) => x.parties ?? []));
+  const parties = c.scope.shareWith.filter((p) => !withdrawn.has(p));
+  return html`<style>
+      .subform {
+        border: 1px solid var(--sip-color-border, #8c959f);
+        border-radius: var(--sip-radius, 0.375rem);
+        padding: var(--sip-space-s, 0.75rem);
+        margin-block: var(--sip-space-s, 0.75rem);
+        background: var(--sip-color-surface, #fff);
+      }
+      @media (prefers-color-scheme: dark) {
+        .subform {
+          background: var(--sip-color-surface, #1c1f24);
+        }
+      }
+    </style>
+    <form class="subform" part="withdraw-form" novalidate aria-labelledby="wd-heading" @submit=${o.onSubmit}>
+      <fieldset class="plain" ?disabled=${o.disabled}>
+        <h4 id="wd-heading">${t('withdraw.heading', { giver: names.giver(c.givenBy, t) })}</h4>
+        ${radioGroup({
+          id: 'wd-mode',
+          legend: t('withdraw.what'),
+          value: w.mode,
+          options: [
+            { value: 'whole', label: t('withdraw.whole') },
+            { value: 'some', label: t('withdraw.some') },
+          ],
+          onChange: (v) => o.update({ mode: v as WithdrawDraft['mode'] }),
+        })}
+        ${w.mode === 'some'
+          ? html`${checkboxGroup({
+              id: 'wd-parties',
+              legend: t('withdraw.parties'),
+              options: parties.map((p) => ({ value: p, label: names.party(p) })),
+              selected: w.parties,
+              onToggle: (p, on) => o.update({ parties: on ? [...new Set([...o.chosen(), p])] : o.chosen().filter((x) => x !== p) }),
+            })}
+            ${errorList(w.errors['wd-parties'])}`
+          : nothing}
+        ${dateField({ id: 'wd-on', label: t('withdraw.on'), value: w.on, required: true, requiredText: o.requiredText, errors: w.errors['wd-on'], onChange: (v) => o.update({ on: v }) })}
+        ${textareaField({ id: 'wd-reason', label: t('withdraw.reason'), value: w.reason, maxlength: 2000, errors: w.errors['wd-reason'], onInput: o.onReason })}
+        ${selectField({
+          id: 'wd-by',
+          label: t('record.recordedBy'),
+          value: w.recordedBy,
+          placeholder: t('record.choose'),
+          options: o.recorders,
+          errors: w.errors['wd-by'],
+          onChange: (v) => o.update({ recordedBy: v }),
+        })}
+        <div class="row-actions">
+          <button type="submit" id="wd-submit" part="button" class="sip-primary">${t('withdraw.submit')}</button>
+          <button type="button" part="button" @click=${o.onCancel}>${t('withdraw.cancel')}</button>
+        </div>
+      </fieldset>
+    </form>`;
+}
