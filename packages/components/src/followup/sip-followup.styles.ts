@@ -68,6 +68,15 @@ export const followupStyles = css`
     border: 1px solid var(--sip-color-border, #8c959f);
     border-radius: var(--sip-radius, 0.375rem);
     padding: var(--sip-space-s, 0.75rem);
+  }
+  /* One vertical rhythm for the blocks of a section. */
+  .meeting,
+  .form,
+  .flags,
+  table,
+  details,
+  .evaluation,
+  .add-invitation {
     margin-block: var(--sip-space-s, 0.75rem);
   }
   .flags {
@@ -89,7 +98,6 @@ export const followupStyles = css`
   table {
     border-collapse: collapse;
     width: 100%;
-    margin-block: var(--sip-space-s, 0.75rem);
   }
   caption {
     text-align: start;
@@ -110,7 +118,9 @@ export const followupStyles = css`
   }
   .actions,
   .row,
-  .views {
+  .views,
+  .legend,
+  .charts li {
     display: flex;
     flex-wrap: wrap;
     gap: var(--sip-space-s, 0.75rem);
@@ -120,22 +130,12 @@ export const followupStyles = css`
   }
   .add-invitation {
     align-items: end;
-    margin-block: var(--sip-space-s, 0.75rem);
-  }
-  .evaluation {
-    margin-block: var(--sip-space-s, 0.75rem);
   }
   .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--sip-space-s, 0.75rem);
     margin-block-end: var(--sip-space-s, 0.75rem);
   }
   .charts li {
-    display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: var(--sip-space-s, 0.75rem);
     margin-block: var(--sip-space-xs, 0.5rem);
   }
   .goal {
@@ -170,9 +170,6 @@ export const followupStyles = css`
     fill: var(--sip-color-surface, #fff);
     stroke: var(--sip-color-muted, #57606a);
     stroke-width: 2;
-  }
-  details {
-    margin-block: var(--sip-space-s, 0.75rem);
   }
   summary {
     cursor: pointer;

@@ -24,6 +24,7 @@ import {
   type Plan,
   type RedactedPlan,
 } from '@sip-kit/core';
+import type { PlanStoreService } from '../context/services.js';
 import { Catalogue } from '../i18n/catalogue.js';
 import { checkboxGroup, dateField, field, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
 import { formatDate } from '../shared/format.js';
@@ -33,7 +34,7 @@ import { SipElement } from '../shared/sip-element.js';
 import { sipBaseStyles } from '../shared/styles.js';
 import sv, { type FollowupKey } from './messages/sv.js';
 import { progressChart, progressData } from './parts/chart.js';
-import { deadlineTimeline } from './parts/timeline.js';
+import { deadlineTimeline, oldestFirst } from './parts/timeline.js';
 import { followupStyles } from './sip-followup.styles.js';
 
 /** `<sip-followup>`'s strings: Swedish bundled, the others loaded on first use. */
@@ -104,6 +105,10 @@ interface EvalDraft {
 const emptyDraft = (): MeetingDraft => ({ kind: 'sip-meeting', date: '', time: '', minutes: '60', place: '', chosen: false, link: '', agenda: '', invite: undefined });
 const ATTENDANCE: readonly AttendanceStatus[] = ['attended', 'absent', 'excused'];
 const optional = (s: string) => (s.trim() ? s : undefined);
+/** The texts of an evaluation, saved only when not blank. */
+const EVAL_TEXTS = ['personView', 'professionalView', 'note'] as const;
+/** A selector for the element of meeting `m` with id `m-<meeting id>-<suffix>` (ids come from the plan, so escaped). */
+const inMeeting = (m: Meeting, suffix: string) => `#${CSS.escape(`m-${m.id}-${suffix}`)}`;
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
@@ -232,6 +237,18 @@ export class SipFollowup extends SipElement<FollowupKey> {
     this.emit<FollowupChangeDetail>('sip-followup-change', { plan: this.plan!, change });
   }
 
+  /**
+   * Runs a store command. Refused: says why and returns false. Done: says
+   * `done` (when given) and fires `sip-followup-change`.
+   */
+  private apply(command: (store: PlanStoreService) => unknown, change: FollowupChange, done?: string): boolean {
+    const r = this.runCommand(command);
+    if (!r.ok) return (this.failed(r.error), false);
+    if (done) this.announcer.announce(done);
+    this.changed(change);
+    return true;
+  }
+
   private failed(error: unknown): string[] {
     const messages = SipValidationError.is(error) ? formatIssues(error.issues, this.activeLocale) : [this.t('error.generic')];
     this.announcer.announce(messages.join(' '), 'assertive');
@@ -284,47 +301,34 @@ export class SipFollowup extends SipElement<FollowupKey> {
     void focusAfterUpdate(this, `#m-${meeting.id}-h`);
   }
 
-  private onMode(meeting: string, participant: string, mode: InvitationMode): void {
-    const r = this.runCommand((s) => s.inviteToMeeting(meeting, participant, mode));
-    if (r.ok) this.changed('invitation');
-    else this.failed(r.error);
-  }
-
   private onWithdrawInvitation(m: Meeting, participant: string, name: string): void {
-    const r = this.runCommand((s) => s.withdrawInvitation(m.id, participant));
-    if (!r.ok) return void this.failed(r.error);
-    this.announcer.announce(this.t('inv.removed', { name }));
-    this.changed('invitation');
+    if (!this.apply((s) => s.withdrawInvitation(m.id, participant), 'invitation', this.t('inv.removed', { name }))) return;
     // Focus the next row's remove button, else the previous one, else what comes after the table.
     const rest = m.invitations.map((i) => i.participant).filter((p) => p !== participant);
     const at = m.invitations.findIndex((i) => i.participant === participant);
     const next = rest[Math.min(at, rest.length - 1)];
-    const sel = (suffix: string) => `#${CSS.escape(`m-${m.id}-${suffix}`)}`;
-    void focusAfterUpdate(this, next !== undefined ? sel(`${next}-remove`) : sel('add-who'), sel('h'));
+    void focusAfterUpdate(this, inMeeting(m, next !== undefined ? `${next}-remove` : 'add-who'), inMeeting(m, 'h'));
   }
 
   private onAddInvitation(m: Meeting, view: Plan | RedactedPlan): void {
-    const select = this.renderRoot.querySelector<HTMLSelectElement>(`#${CSS.escape(`m-${m.id}-add-who`)}`);
-    const participant = select?.value;
-    if (!participant || !this.plan) return;
-    const r = this.runCommand((s) => s.inviteToMeeting(m.id, participant, defaultInvitationMode(this.plan!, participant)));
-    if (!r.ok) return void this.failed(r.error);
-    this.announcer.announce(this.t('inv.added', { name: this.name(view, participant) }));
-    this.changed('invitation');
-    void focusAfterUpdate(this, `#${CSS.escape(`m-${m.id}-${participant}-mode`)}`);
+    const participant = this.renderRoot.querySelector<HTMLSelectElement>(inMeeting(m, 'add-who'))?.value;
+    const plan = this.plan;
+    if (!participant || !plan) return;
+    const added = this.t('inv.added', { name: this.name(view, participant) });
+    if (this.apply((s) => s.inviteToMeeting(m.id, participant, defaultInvitationMode(plan, participant)), 'invitation', added)) {
+      void focusAfterUpdate(this, inMeeting(m, `${participant}-mode`));
+    }
   }
 
-  private onResponse(meeting: string, participant: string, response: InvitationResponse): void {
-    const r = this.runCommand((s) => s.recordInvitationResponse(meeting, participant, response, this.day));
-    if (r.ok) this.changed('response');
-    else this.failed(r.error);
+  /** A participant's attendance: the choice not saved yet, else the saved one. */
+  private attendanceOf(m: Meeting, participant: string): AttendanceStatus | undefined {
+    return this.attendance.get(m.id)?.get(participant) ?? m.attendance.find((a) => a.participant === participant)?.status;
   }
 
   private onAttendanceSave(m: Meeting): void {
-    const chosen = this.attendance.get(m.id) ?? new Map<string, AttendanceStatus>();
-    const entries = m.invitations.flatMap((inv) => {
-      const status = chosen.get(inv.participant) ?? m.attendance.find((a) => a.participant === inv.participant)?.status;
-      return status ? [{ participant: inv.participant, status }] : [];
+    const entries = m.invitations.flatMap(({ participant }) => {
+      const status = this.attendanceOf(m, participant);
+      return status ? [{ participant, status }] : [];
     });
     const heldOn = m.heldOn ?? m.startsAt?.slice(0, 10) ?? this.day;
     const r = this.runCommand((s) => s.recordAttendance(m.id, entries, heldOn));
@@ -339,10 +343,7 @@ export class SipFollowup extends SipElement<FollowupKey> {
   }
 
   private onNotes(meeting: string, notes: string): void {
-    const r = this.runCommand((s) => s.updateMeeting(meeting, { notes: optional(notes) ?? null }));
-    if (!r.ok) return void this.failed(r.error);
-    this.announcer.announce(this.t('notes.saved'));
-    this.changed('notes');
+    this.apply((s) => s.updateMeeting(meeting, { notes: optional(notes) ?? null }), 'notes', this.t('notes.saved'));
   }
 
   private async onExport(m: Meeting): Promise<void> {
@@ -358,8 +359,9 @@ export class SipFollowup extends SipElement<FollowupKey> {
     const key = `${followUp}:${goal}`;
     let d = this.evals.get(key);
     if (!d) {
-      const e = this.plan?.followUps.find((f) => f.id === followUp)?.evaluations.find((x) => x.goal === goal);
-      d = { outcome: e?.outcome ?? 'not-assessed', personView: e?.personView ?? '', professionalView: e?.professionalView ?? '', note: e?.note ?? '' };
+      const saved = this.plan?.followUps.find((f) => f.id === followUp)?.evaluations.find((x) => x.goal === goal);
+      d = { outcome: saved?.outcome ?? 'not-assessed', personView: '', professionalView: '', note: '' };
+      for (const k of EVAL_TEXTS) d[k] = saved?.[k] ?? '';
       this.evals.set(key, d);
     }
     return d;
@@ -367,13 +369,8 @@ export class SipFollowup extends SipElement<FollowupKey> {
 
   private onEvaluate(followUp: string, goal: string): void {
     const d = this.evalDraft(followUp, goal);
-    const evaluation: GoalEvaluation = {
-      goal,
-      outcome: d.outcome,
-      ...(optional(d.personView) ? { personView: d.personView } : {}),
-      ...(optional(d.professionalView) ? { professionalView: d.professionalView } : {}),
-      ...(optional(d.note) ? { note: d.note } : {}),
-    };
+    const evaluation: GoalEvaluation = { goal, outcome: d.outcome };
+    for (const k of EVAL_TEXTS) if (optional(d[k])) evaluation[k] = d[k];
     const r = this.runCommand((s) => s.evaluateGoal(followUp, evaluation));
     if (!r.ok) return void this.failed(r.error);
     this.evals.delete(`${followUp}:${goal}`);
@@ -383,10 +380,7 @@ export class SipFollowup extends SipElement<FollowupKey> {
   }
 
   private onComplete(followUp: string): void {
-    const r = this.runCommand((s) => s.completeFollowUp(followUp, this.day));
-    if (!r.ok) return void this.failed(r.error);
-    this.announcer.announce(this.t('fu.completed'));
-    this.changed('follow-up-done');
+    this.apply((s) => s.completeFollowUp(followUp, this.day), 'follow-up-done', this.t('fu.completed'));
   }
 
   private onBook(e: Event, current: string | undefined): void {
@@ -524,7 +518,6 @@ export class SipFollowup extends SipElement<FollowupKey> {
     const ro = this.readonly;
     const when = m.startsAt ? this.format(m.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: tz }) : this.t('meeting.noTime');
     const started = m.status === 'held' || (m.status === 'planned' && (m.startsAt?.slice(0, 10) ?? '') <= this.day);
-    const drafts = this.attendance.get(m.id);
     const id = `m-${m.id}`;
     const exportFailed = m.startsAt && this.exportFailed === m.id;
     // Invitations can change only while the meeting is planned (core refuses it afterwards: who was called stays on record).
@@ -557,20 +550,17 @@ export class SipFollowup extends SipElement<FollowupKey> {
               <tbody>
                 ${m.invitations.map((inv) => {
                   const name = this.name(view, inv.participant);
-                  const status = drafts?.get(inv.participant) ?? m.attendance.find((a) => a.participant === inv.participant)?.status;
+                  const status = this.attendanceOf(m, inv.participant);
                   const flagged = absent.some((a) => a.meeting === m.id && a.participant === inv.participant);
                   return html`<tr class=${flagged ? 'flagged' : ''}>
                     <th scope="row">${flagged ? html`<span aria-hidden="true">⚑ </span>` : nothing}${name}</th>
-                    <td>${ro ? this.t(`mode.${inv.mode}`) : this.select(`${id}-${inv.participant}-mode`, this.t('inv.modeLabel', { name }), inv.mode, this.options(['called', 'invited'] as const, 'mode.'), (v) => this.onMode(m.id, inv.participant, v as InvitationMode))}</td>
-                    <td>${ro ? this.t(`response.${inv.response}`) : this.select(`${id}-${inv.participant}-response`, this.t('inv.responseLabel', { name }), inv.response, this.options(INVITATION_RESPONSES, 'response.'), (v) => this.onResponse(m.id, inv.participant, v as InvitationResponse))}</td>
+                    <td>${ro ? this.t(`mode.${inv.mode}`) : this.select(`${id}-${inv.participant}-mode`, this.t('inv.modeLabel', { name }), inv.mode, this.options(['called', 'invited'] as const, 'mode.'), (v) => this.apply((s) => s.inviteToMeeting(m.id, inv.participant, v as InvitationMode), 'invitation'))}</td>
+                    <td>${ro ? this.t(`response.${inv.response}`) : this.select(`${id}-${inv.participant}-response`, this.t('inv.responseLabel', { name }), inv.response, this.options(INVITATION_RESPONSES, 'response.'), (v) => this.apply((s) => s.recordInvitationResponse(m.id, inv.participant, v as InvitationResponse, this.day), 'response'))}</td>
                     ${started
                       ? html`<td>
                           ${ro
                             ? (status ? this.t(`att.${status}`) : '–')
-                            : this.select(`${id}-${inv.participant}-att`, this.t('att.label', { name }), status ?? '', this.options(ATTENDANCE, 'att.'), (v) => {
-                                if (!drafts) this.attendance.set(m.id, new Map([[inv.participant, v as AttendanceStatus]]));
-                                else drafts.set(inv.participant, v as AttendanceStatus);
-                              }, this.t('att.unknown'))}
+                            : this.select(`${id}-${inv.participant}-att`, this.t('att.label', { name }), status ?? '', this.options(ATTENDANCE, 'att.'), (v) => this.attendance.set(m.id, (this.attendance.get(m.id) ?? new Map()).set(inv.participant, v as AttendanceStatus)), this.t('att.unknown'))}
                         </td>`
                       : nothing}
                     ${changeable
@@ -661,7 +651,7 @@ export class SipFollowup extends SipElement<FollowupKey> {
 
   private renderFollowUps(view: Plan | RedactedPlan): TemplateResult {
     const ro = this.readonly;
-    const fus = [...view.followUps].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+    const fus = oldestFirst(view.followUps, (f) => f.dueOn);
     const current = fus.find((f) => f.id === this.selectedFollowUp) ?? fus.find((f) => f.doneOn === undefined) ?? fus[fus.length - 1];
     return html`${current
         ? html`${selectField({
@@ -688,14 +678,13 @@ export class SipFollowup extends SipElement<FollowupKey> {
     const d = this.evalDraft(followUp, goal);
     const id = `ev-${followUp}-${goal}`;
     const ro = this.readonly;
+    const view = (k: (typeof EVAL_TEXTS)[number], suffix: string, label: FollowupKey, rows?: number) =>
+      textareaField({ id: `${id}-${suffix}`, label: this.t(label), value: d[k], readonly: ro, maxlength: 2000, ...(rows ? { rows } : {}), onInput: (v) => (d[k] = v) });
     return html`<fieldset part="evaluation" class="evaluation sip-fieldset">
       <legend>${text}</legend>
       ${selectField({ id: `${id}-outcome`, label: this.t('eval.outcome'), value: d.outcome, readonly: ro, options: this.options(GOAL_OUTCOMES, 'outcome.'), onChange: (v) => (d.outcome = v as GoalOutcome) })}
-      <div class="views">
-        ${textareaField({ id: `${id}-person`, label: this.t('eval.person'), value: d.personView, readonly: ro, maxlength: 2000, onInput: (v) => (d.personView = v) })}
-        ${textareaField({ id: `${id}-pro`, label: this.t('eval.professional'), value: d.professionalView, readonly: ro, maxlength: 2000, onInput: (v) => (d.professionalView = v) })}
-      </div>
-      ${textareaField({ id: `${id}-note`, label: this.t('eval.note'), value: d.note, readonly: ro, maxlength: 2000, rows: 2, onInput: (v) => (d.note = v) })}
+      <div class="views">${view('personView', 'person', 'eval.person')} ${view('professionalView', 'pro', 'eval.professional')}</div>
+      ${view('note', 'note', 'eval.note', 2)}
       ${ro ? nothing : html`<button type="button" id=${`${id}-save`} @click=${() => this.onEvaluate(followUp, goal)}>${this.t('eval.save')}</button>`}
     </fieldset>`;
   }

@@ -8,7 +8,7 @@
  */
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import type { FollowUp, Goal, GoalOutcome, IsoDate } from '@sip-kit/core';
-import type { Translate } from './timeline.js';
+import { oldestFirst, type Translate } from './timeline.js';
 
 /** One follow-up with evaluations: a column of the chart and table. */
 export interface ProgressColumn {
@@ -36,10 +36,10 @@ export interface ProgressData {
 
 /** Collects each goal's evaluations across follow-ups. */
 export function progressData(goals: readonly Goal[], followUps: readonly FollowUp[]): ProgressData {
-  const used = followUps
-    .filter((f) => f.evaluations.length > 0)
-    .map((f) => ({ f, date: f.doneOn ?? f.dueOn }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const used = oldestFirst(
+    followUps.filter((f) => f.evaluations.length > 0).map((f) => ({ f, date: f.doneOn ?? f.dueOn })),
+    (u) => u.date,
+  );
   return {
     columns: used.map(({ f, date }) => ({ id: f.id, date })),
     rows: goals.map((goal) => ({ goal, outcomes: used.map(({ f }) => f.evaluations.find((e) => e.goal === goal.id)?.outcome) })),

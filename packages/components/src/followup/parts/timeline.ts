@@ -14,12 +14,16 @@ import type { SharedKey } from '../../i18n/shared.js';
 /** Translates a key of `<sip-followup>` (or a shared key). */
 export type Translate = (key: FollowupKey | SharedKey, params?: Readonly<Record<string, string | number>>) => string;
 
+/** A copy of `items` sorted by the ISO day each has, oldest first (ties keep their order). */
+export function oldestFirst<T>(items: readonly T[], day: (item: T) => string): T[] {
+  return [...items].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : 0));
+}
+
 /** The timeline list (or a sentence when there is nothing to show). */
 export function deadlineTimeline(deadlines: readonly Deadline[], t: Translate, date: (d: string) => string, who: (ref: string | undefined) => string): TemplateResult {
   if (!deadlines.length) return html`<p part="empty">${t('deadlines.none')}</p>`;
-  const sorted = [...deadlines].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   return html`<ol class="timeline" part="timeline">
-    ${sorted.map((d) => {
+    ${oldestFirst(deadlines, (d) => d.due).map((d) => {
       const left = d.workingDaysLeft;
       const days =
         d.metOn !== undefined
