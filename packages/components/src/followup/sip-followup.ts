@@ -446,6 +446,11 @@ export class SipFollowup extends SipElement<FollowupKey> {
     return Number.isNaN(d.getTime()) ? instant : f.format(d);
   }
 
+  /** A required field's props: marked required, with the word that says so. */
+  private required() {
+    return { required: true, requiredText: this.t('field.required') };
+  }
+
   private options<T extends string>(values: readonly T[], prefix: string): SelectOption[] {
     return values.map((v) => ({ value: v, label: this.t(`${prefix}${v}` as FollowupKey) }));
   }
@@ -619,9 +624,9 @@ export class SipFollowup extends SipElement<FollowupKey> {
       <h3 id="plan-h">${this.t('plan.title')}</h3>
       ${selectField({ id: 'plan-kind', label: this.t('plan.kind'), value: d.kind, options: this.options(MEETING_KINDS, 'kind.'), onChange: (v) => set('kind')(v as MeetingKind) })}
       <div class="row">
-        ${dateField({ id: 'plan-date', label: this.t('plan.date'), value: d.date, required: true, requiredText: this.t('field.required'), errors: e.time, onChange: set('date') })}
+        ${dateField({ id: 'plan-date', label: this.t('plan.date'), value: d.date, ...this.required(), errors: e.time, onChange: set('date') })}
         ${field(
-          { id: 'plan-time', label: this.t('plan.time'), required: true, requiredText: this.t('field.required') },
+          { id: 'plan-time', label: this.t('plan.time'), ...this.required() },
           html`<input id="plan-time" part="input" type="time" .value=${d.time} aria-required="true" @change=${(ev: Event) => set('time')((ev.target as HTMLInputElement).value)} />`,
         )}
         ${field(
@@ -693,13 +698,12 @@ export class SipFollowup extends SipElement<FollowupKey> {
     return html`<form part="book-form" class="form" novalidate aria-labelledby="book-h" @submit=${(e: Event) => this.onBook(e, current)}>
       <h3 id="book-h">${this.t('book.title')}</h3>
       <div class="row">
-        ${dateField({ id: 'book-date', label: this.t('book.date'), value: this.book.date, min: this.day, required: true, requiredText: this.t('field.required'), onChange: (v) => (this.book.date = v) })}
+        ${dateField({ id: 'book-date', label: this.t('book.date'), value: this.book.date, min: this.day, ...this.required(), onChange: (v) => (this.book.date = v) })}
         ${selectField({
           id: 'book-who',
           label: this.t('book.who'),
           value: this.book.who,
-          required: true,
-          requiredText: this.t('field.required'),
+          ...this.required(),
           placeholder: this.t('att.unknown'),
           options: view.participants.map((p) => ({ value: p.id, label: p.name })),
           onChange: (v) => (this.book.who = v),
