@@ -15,19 +15,18 @@ export const planEditorStyles = css`
     margin-inline-start: auto;
     color: var(--sip-color-muted, #57606a);
   }
-  [part~='save-error'] {
-    padding: var(--sip-space-s, 0.75rem);
-    border: 2px solid var(--sip-color-danger, #a4000f);
-    background: var(--sip-color-danger-surface, #fde8ea);
-    border-radius: var(--sip-radius, 0.375rem);
-    margin-block: var(--sip-space-s, 0.75rem);
-  }
+  /* The three boxes above the plan. */
+  [part~='save-error'],
   [part~='deadline-banner'],
   [part~='completeness'] {
     padding: var(--sip-space-s, 0.75rem);
     border-radius: var(--sip-radius, 0.375rem);
     background: var(--sip-color-surface-muted, #f3f4f6);
     margin-block: var(--sip-space-s, 0.75rem);
+  }
+  [part~='save-error'] {
+    border: 2px solid var(--sip-color-danger, #a4000f);
+    background: var(--sip-color-danger-surface, #fde8ea);
   }
   [part~='deadline-banner'] ul,
   [part~='completeness'] ul {
@@ -74,8 +73,8 @@ export const planEditorStyles = css`
       background: var(--sip-color-danger-surface, #3d0a10);
     }
   }
+  /* The save error has its border already (forced colours recolour it). */
   @media (forced-colors: active) {
-    [part~='save-error'],
     [part~='deadline-banner'],
     [part~='completeness'] {
       border: 2px solid CanvasText;

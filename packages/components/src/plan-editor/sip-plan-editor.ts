@@ -19,9 +19,9 @@ import {
 } from '@sip-kit/core';
 import type { SaveFailure, SaveStatus } from '../context/saver.js';
 import type { PlanFeedback, PlanStoreService } from '../context/services.js';
-import { approvalMarker, checkboxGroup, dateField, sectionHeading, selectField, textField, textareaField, type SelectOption } from '../shared/fields.js';
+import { approvalMarker, checkboxGroup, dateField, sectionHeading, selectField, textField, textareaField, type FieldBase, type SelectOption } from '../shared/fields.js';
 import { deadlineText, formatDate } from '../shared/format.js';
-import { focusAfterUpdate, listEditor } from '../shared/list-editor.js';
+import { focusAfterUpdate, listEditor, type ListEditorOptions } from '../shared/list-editor.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import { SipElement } from '../shared/sip-element.js';
 import { sipBaseStyles } from '../shared/styles.js';
@@ -65,6 +65,9 @@ export interface PlanInvalidDetail {
 export type PlanEditorMode = 'professional' | 'person';
 
 type Draft = Record<string, string>;
+
+/** A field's options as a section gives them: the editor adds read-only and the required word, and `rule` is where the rules' messages about it are. */
+type PlanField<F> = Omit<F, 'readonly' | 'requiredText'> & { rule?: readonly (string | number)[] };
 
 /** Text fields commit on every keystroke; the store joins one field's keystrokes into one undo step. */
 const TYPING = { typing: true } as const;
@@ -442,24 +445,53 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     return plan.participants.filter(filter ?? (() => true)).map((p) => ({ value: p.id, label: p.title ? `${p.name} (${p.title})` : p.name }));
   }
 
-  private partyOptions(plan: Plan): SelectOption[] {
-    return plan.parties.map((p) => ({ value: p.id, label: p.name }));
+  private partyOptions(parties: readonly Party[]): SelectOption[] {
+    return parties.map((p) => ({ value: p.id, label: p.name }));
   }
 
-  private text(f: Omit<Parameters<typeof textField>[0], 'readonly' | 'requiredText'>) {
-    return textField({ ...f, readonly: this.isReadonly, requiredText: this.t('field.required') });
+  /**
+   * The editor's part of every field of the plan: read-only with the editor,
+   * and its errors (refusals of its `id`, then the rules' messages at `rule`)
+   * unless given.
+   */
+  private ours<F extends FieldBase>(f: PlanField<F>): F {
+    return { ...f, readonly: this.isReadonly, requiredText: this.t('field.required'), errors: f.errors ?? this.errs(f.id, ...(f.rule ?? [])) } as F;
   }
 
-  private area(f: Omit<Parameters<typeof textareaField>[0], 'readonly' | 'requiredText'>) {
-    return textareaField({ ...f, readonly: this.isReadonly, requiredText: this.t('field.required') });
+  private text(f: PlanField<Parameters<typeof textField>[0]>) {
+    return textField(this.ours(f));
   }
 
-  private choose(f: Omit<Parameters<typeof selectField>[0], 'readonly' | 'requiredText'>) {
-    return selectField({ ...f, readonly: this.isReadonly, requiredText: this.t('field.required') });
+  private area(f: PlanField<Parameters<typeof textareaField>[0]>) {
+    return textareaField(this.ours(f));
   }
 
-  private date(f: Omit<Parameters<typeof dateField>[0], 'readonly' | 'requiredText'>) {
-    return dateField({ ...f, readonly: this.isReadonly, requiredText: this.t('field.required') });
+  private choose(f: PlanField<Parameters<typeof selectField>[0]>) {
+    return selectField(this.ours(f));
+  }
+
+  private date(f: PlanField<Parameters<typeof dateField>[0]>) {
+    return dateField(this.ours(f));
+  }
+
+  /** The row under a section that adds to it: draft fields and the button; nothing when read-only. */
+  private addRow(fields: unknown, label: string, onAdd: () => void, part = 'add'): TemplateResult | typeof nothing {
+    return this.isReadonly ? nothing : html`<div class="add-row">${fields}<button type="button" part=${`button ${part}`} @click=${onAdd}>${label}</button></div>`;
+  }
+
+  /** A text field of an add row: what is typed stays in `draft[key]` until the item is added. */
+  private draftText(id: string, key: string, label: string, maxlength: number): TemplateResult {
+    return textField({ id, label, value: this.draft[key] ?? '', maxlength, errors: this.errs(id), onInput: this.draftInput(key) });
+  }
+
+  /** A drop-down of an add row: the choice stays in `draft[key]` (else `fallback`) until the item is added. */
+  private draftChoice(id: string, key: string, label: string, options: SelectOption[], fallback = '', placeholder?: string, help?: string): TemplateResult {
+    return selectField({ id, label, value: this.draft[key] ?? fallback, placeholder, options, help, onChange: this.draftInput(key) });
+  }
+
+  /** One of the plan's lists: items keyed by id, named by their section's heading, read-only with the editor. */
+  private list<T extends { id: string }>(section: string, o: Omit<ListEditorOptions<T>, 'key' | 'labelledBy' | 'locale' | 'readonly'>): TemplateResult {
+    return listEditor<T>({ ...o, key: (x) => x.id, labelledBy: `h-${section}`, locale: this.activeLocale, readonly: this.isReadonly });
   }
 
   private section(name: string, title: string, body: unknown, extra?: TemplateResult | typeof nothing): TemplateResult {
@@ -613,11 +645,11 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       'person',
       this.t('sec.person'),
       html`<div class="grid">
-        ${this.text({ id: 'person-name', label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs('person-name'), onInput: upd('person-name', 'name') })}
-        ${this.text({ id: 'person-preferred', label: this.t('f.preferredName'), value: p.preferredName ?? '', maxlength: LIMITS.shortText, errors: this.errs('person-preferred'), onInput: upd('person-preferred', 'preferredName') })}
-        ${this.date({ id: 'person-dob', label: this.t('f.dateOfBirth'), value: p.dateOfBirth ?? '', errors: this.errs('person-dob'), onChange: upd('person-dob', 'dateOfBirth') })}
+        ${this.text({ id: 'person-name', label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, onInput: upd('person-name', 'name') })}
+        ${this.text({ id: 'person-preferred', label: this.t('f.preferredName'), value: p.preferredName ?? '', maxlength: LIMITS.shortText, onInput: upd('person-preferred', 'preferredName') })}
+        ${this.date({ id: 'person-dob', label: this.t('f.dateOfBirth'), value: p.dateOfBirth ?? '', onChange: upd('person-dob', 'dateOfBirth') })}
       </div>
-      ${this.area({ id: 'person-communication', label: this.t('f.communicationNeeds'), value: p.communicationNeeds ?? '', maxlength: LIMITS.text, errors: this.errs('person-communication'), onInput: upd('person-communication', 'communicationNeeds') })}`,
+      ${this.area({ id: 'person-communication', label: this.t('f.communicationNeeds'), value: p.communicationNeeds ?? '', maxlength: LIMITS.text, onInput: upd('person-communication', 'communicationNeeds') })}`,
     );
   }
 
@@ -635,13 +667,13 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     return this.section(
       'voice',
       this.t('sec.voice'),
-      html`${this.area({ id: 'voice-matters', label: this.t('f.whatMatters'), help: this.t('f.whatMattersHelp'), value: v.whatMattersToMe ?? '', maxlength: LIMITS.longText, rows: 4, errors: this.errs('voice-matters', 'personVoice', 'whatMattersToMe'), onInput: upd('voice-matters', 'whatMattersToMe') })}
-      ${this.area({ id: 'voice-own', label: this.t('f.ownWords'), value: v.ownWords ?? '', maxlength: LIMITS.longText, errors: this.errs('voice-own'), onInput: upd('voice-own', 'ownWords') })}
-      ${this.area({ id: 'voice-contribution', label: this.t('f.ownContribution'), value: v.ownContribution ?? '', maxlength: LIMITS.longText, errors: this.errs('voice-contribution', 'personVoice', 'ownContribution'), onInput: upd('voice-contribution', 'ownContribution') })}
-      ${this.area({ id: 'voice-relatives', label: this.t('f.relativesContribution'), help: this.t('f.relativesContributionHelp'), value: v.relativesContribution ?? '', maxlength: LIMITS.longText, errors: this.errs('voice-relatives'), onInput: upd('voice-relatives', 'relativesContribution') })}
+      html`${this.area({ id: 'voice-matters', label: this.t('f.whatMatters'), help: this.t('f.whatMattersHelp'), value: v.whatMattersToMe ?? '', maxlength: LIMITS.longText, rows: 4, rule: ['personVoice', 'whatMattersToMe'], onInput: upd('voice-matters', 'whatMattersToMe') })}
+      ${this.area({ id: 'voice-own', label: this.t('f.ownWords'), value: v.ownWords ?? '', maxlength: LIMITS.longText, onInput: upd('voice-own', 'ownWords') })}
+      ${this.area({ id: 'voice-contribution', label: this.t('f.ownContribution'), value: v.ownContribution ?? '', maxlength: LIMITS.longText, rule: ['personVoice', 'ownContribution'], onInput: upd('voice-contribution', 'ownContribution') })}
+      ${this.area({ id: 'voice-relatives', label: this.t('f.relativesContribution'), help: this.t('f.relativesContributionHelp'), value: v.relativesContribution ?? '', maxlength: LIMITS.longText, onInput: upd('voice-relatives', 'relativesContribution') })}
       ${child
-        ? html`${this.area({ id: 'voice-child', label: this.t('f.childView'), help: this.t('f.childViewHelp'), value: v.childView?.text ?? '', maxlength: LIMITS.longText, rows: 4, errors: this.errs('voice-child', 'personVoice', 'childView'), onInput: (t) => childView({ text: t }) })}
-          ${this.area({ id: 'voice-child-how', label: this.t('f.howHeard'), value: v.childView?.howHeard ?? '', maxlength: LIMITS.text, errors: this.errs('voice-child-how'), onInput: (t) => childView({ howHeard: t }) })}`
+        ? html`${this.area({ id: 'voice-child', label: this.t('f.childView'), help: this.t('f.childViewHelp'), value: v.childView?.text ?? '', maxlength: LIMITS.longText, rows: 4, rule: ['personVoice', 'childView'], onInput: (t) => childView({ text: t }) })}
+          ${this.area({ id: 'voice-child-how', label: this.t('f.howHeard'), value: v.childView?.howHeard ?? '', maxlength: LIMITS.text, onInput: (t) => childView({ howHeard: t }) })}`
         : nothing}
       ${this.pendingFor('personVoice')}`,
     );
@@ -652,29 +684,20 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       'parties',
       this.t('sec.parties'),
       this.skippable([plan.parties, this.errorsOf('party-')], () =>
-        listEditor<Party>({
+        this.list<Party>('parties', {
         id: 'party',
-        labelledBy: 'h-parties',
         items: plan.parties,
-        key: (p) => p.id,
         itemLabel: (p) => p.name,
-        locale: this.activeLocale,
-        readonly: this.isReadonly,
         onRemove: (p) => this.removeItem('party', p.id, p.name, (s) => s.removeParty(p.id), 'new-party-name'),
         deps: (p) => [this.errorsOf(`party-${p.id}-`)],
         renderItem: (p) => html`<div class="grid">
-          ${this.text({ id: `party-${p.id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs(`party-${p.id}-name`), onInput: (v) => this.exec(`party-${p.id}-name`, (s) => s.updateParty(p.id, { name: v }, TYPING)) })}
+          ${this.text({ id: `party-${p.id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, onInput: (v) => this.exec(`party-${p.id}-name`, (s) => s.updateParty(p.id, { name: v }, TYPING)) })}
           ${this.choose({ id: `party-${p.id}-kind`, label: this.t('f.kind'), value: p.kind, options: this.options(PARTY_KINDS, 'k'), onChange: (v) => this.exec(`party-${p.id}-kind`, (s) => s.updateParty(p.id, { kind: v as Party['kind'] })) })}
           ${checkboxGroup({ id: `party-${p.id}-principal`, legend: this.t('f.principal'), options: [{ value: 'yes', label: this.t('f.principal') }], selected: p.principal ? ['yes'] : [], readonly: this.isReadonly, onToggle: (_v, on) => this.exec(`party-${p.id}-principal`, (s) => s.updateParty(p.id, { principal: on })) })}
         </div>`,
         }),
       ),
-      this.isReadonly
-        ? nothing
-        : html`<div class="add-row">
-            ${textField({ id: 'new-party-name', label: this.t('new.party'), value: this.draft['party'] ?? '', maxlength: LIMITS.shortText, errors: this.errs('new-party-name'), onInput: this.draftInput('party') })}
-            <button type="button" part="button add" @click=${this.onAddParty}>${this.t('add.party')}</button>
-          </div>`,
+      this.addRow(this.draftText('new-party-name', 'party', this.t('new.party'), LIMITS.shortText), this.t('add.party'), this.onAddParty),
     );
   }
 
@@ -693,36 +716,31 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       'participants',
       this.t('sec.participants'),
       this.skippable([plan.participants, plan.parties, this.errorsOf('participant-')], () =>
-        listEditor<Participant>({
+        this.list<Participant>('participants', {
         id: 'participant',
-        labelledBy: 'h-participants',
         items: plan.participants,
-        key: (p) => p.id,
         itemLabel: (p) => p.name,
-        locale: this.activeLocale,
-        readonly: this.isReadonly,
         onRemove: (p) => this.removeItem('participant', p.id, p.name, (s) => s.removeParticipant(p.id), 'new-participant-name'),
         deps: (p) => [this.errorsOf(`participant-${p.id}-`), p.role === 'professional' && plan.parties],
         renderItem: (p) => {
           const id = `participant-${p.id}`;
           return html`<div class="grid">
-            ${this.text({ id: `${id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, errors: this.errs(`${id}-name`), onInput: (v) => this.exec(`${id}-name`, (s) => s.updateParticipant(p.id, { name: v }, TYPING)) })}
-            ${this.choose({ id: `${id}-role`, label: this.t('f.role'), value: p.role, options: this.options(PARTICIPANT_ROLES, 'r'), errors: this.errs(`${id}-role`), onChange: (v) => this.exec(`${id}-role`, (s) => s.updateParticipant(p.id, { role: v as Participant['role'] })) })}
+            ${this.text({ id: `${id}-name`, label: this.t('f.name'), value: p.name, required: true, maxlength: LIMITS.shortText, onInput: (v) => this.exec(`${id}-name`, (s) => s.updateParticipant(p.id, { name: v }, TYPING)) })}
+            ${this.choose({ id: `${id}-role`, label: this.t('f.role'), value: p.role, options: this.options(PARTICIPANT_ROLES, 'r'), onChange: (v) => this.exec(`${id}-role`, (s) => s.updateParticipant(p.id, { role: v as Participant['role'] })) })}
             ${p.role === 'professional'
-              ? html`${this.choose({ id: `${id}-party`, label: this.t('f.party'), value: p.party ?? '', placeholder: this.t('choose'), options: this.partyOptions(plan), errors: this.errs(`${id}-party`), onChange: (v) => this.exec(`${id}-party`, (s) => s.updateParticipant(p.id, { party: v || null })) })}
-                ${this.text({ id: `${id}-title`, label: this.t('f.title'), value: p.title ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-title`), onInput: (v) => this.exec(`${id}-title`, (s) => s.updateParticipant(p.id, { title: v || null }, TYPING)) })}`
+              ? html`${this.choose({ id: `${id}-party`, label: this.t('f.party'), value: p.party ?? '', placeholder: this.t('choose'), options: this.partyOptions(plan.parties), onChange: (v) => this.exec(`${id}-party`, (s) => s.updateParticipant(p.id, { party: v || null })) })}
+                ${this.text({ id: `${id}-title`, label: this.t('f.title'), value: p.title ?? '', maxlength: LIMITS.shortText, onInput: (v) => this.exec(`${id}-title`, (s) => s.updateParticipant(p.id, { title: v || null }, TYPING)) })}`
               : nothing}
           </div>`;
         },
         }),
       ),
-      this.isReadonly
-        ? nothing
-        : html`<div class="add-row">
-            ${textField({ id: 'new-participant-name', label: this.t('new.participant'), value: this.draft['participant'] ?? '', maxlength: LIMITS.shortText, errors: this.errs('new-participant-name'), onInput: this.draftInput('participant') })}
-            ${selectField({ id: 'new-participant-role', label: this.t('f.role'), value: this.draft['participantRole'] ?? 'professional', options: this.options(PARTICIPANT_ROLES, 'r'), onChange: this.draftInput('participantRole') })}
-            <button type="button" part="button add" @click=${this.onAddParticipant}>${this.t('add.participant')}</button>
-          </div>`,
+      this.addRow(
+        html`${this.draftText('new-participant-name', 'participant', this.t('new.participant'), LIMITS.shortText)}
+        ${this.draftChoice('new-participant-role', 'participantRole', this.t('f.role'), this.options(PARTICIPANT_ROLES, 'r'), 'professional')}`,
+        this.t('add.participant'),
+        this.onAddParticipant,
+      ),
     );
   }
 
@@ -747,17 +765,17 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       'roles',
       this.t('sec.roles'),
       html`<div class="grid">
-          ${this.choose({ id: 'role-initiator', label: this.t('f.initiator'), value: plan.initiator ?? '', placeholder: this.t('nobody'), options: everyone, errors: this.errs('role-initiator', 'initiator'), onChange: (v) => this.exec('role-initiator', (s) => s.setInitiator(v || null)) })}
-          ${this.choose({ id: 'role-chair', label: this.t('f.chair'), value: plan.meetingChair ?? '', placeholder: this.t('nobody'), options: everyone, errors: this.errs('role-chair', 'meetingChair'), onChange: (v) => this.exec('role-chair', (s) => s.setMeetingChair(v || null)) })}
+          ${this.choose({ id: 'role-initiator', label: this.t('f.initiator'), value: plan.initiator ?? '', placeholder: this.t('nobody'), options: everyone, rule: ['initiator'], onChange: (v) => this.exec('role-initiator', (s) => s.setInitiator(v || null)) })}
+          ${this.choose({ id: 'role-chair', label: this.t('f.chair'), value: plan.meetingChair ?? '', placeholder: this.t('nobody'), options: everyone, rule: ['meetingChair'], onChange: (v) => this.exec('role-chair', (s) => s.setMeetingChair(v || null)) })}
         </div>
         ${this.text({ id: 'role-coordinator-current', label: this.t('f.coordinator'), value: coordinator || this.t('nobody'), errors: this.errs('role-coordinator', 'coordinator') })}
-        ${this.isReadonly
-          ? nothing
-          : html`<div class="add-row">
-              ${selectField({ id: 'role-coordinator', label: this.t('f.newCoordinator'), value: this.draft['coordinator'] ?? '', placeholder: this.t('choose'), options: professionals.length ? professionals : everyone, onChange: this.draftInput('coordinator') })}
-              ${textField({ id: 'role-coordinator-reason', label: this.t('f.handoverReason'), value: this.draft['handoverReason'] ?? '', maxlength: LIMITS.text, onInput: this.draftInput('handoverReason') })}
-              <button type="button" part="button assign-coordinator" @click=${this.onAssignCoordinator}>${this.t('assignCoordinator')}</button>
-            </div>`}
+        ${this.addRow(
+          html`${this.draftChoice('role-coordinator', 'coordinator', this.t('f.newCoordinator'), professionals.length ? professionals : everyone, '', this.t('choose'))}
+          ${this.draftText('role-coordinator-reason', 'handoverReason', this.t('f.handoverReason'), LIMITS.text)}`,
+          this.t('assignCoordinator'),
+          this.onAssignCoordinator,
+          'assign-coordinator',
+        )}
         ${plan.coordinatorHistory.length
           ? html`<h3 id="h-handovers" part="subheading">${this.t('handovers')}</h3>
               <ul part="handovers" aria-labelledby="h-handovers">
@@ -803,14 +821,10 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       kind,
       this.t(`sec.${kind}`),
       this.skippable([items, this.errorsOf(`${single}-`), this.lookups.pending.key], () =>
-        listEditor<{ id: string; text: string }>({
+        this.list<{ id: string; text: string }>(kind, {
         id: single,
-        labelledBy: `h-${kind}`,
         items,
-        key: (i) => i.id,
         itemLabel: (i) => i.text,
-        locale: this.activeLocale,
-        readonly: this.isReadonly,
         onMove: (i, to) => this.moveItem(single, i.id, to, (s) => (kind === 'needs' ? s.moveNeed(i.id, to) : s.moveResource(i.id, to))),
         onRemove: (i) => this.removeItem(single, i.id, i.text, (s) => (kind === 'needs' ? s.removeNeed(i.id) : s.removeResource(i.id)), `new-${single}`),
         deps: (i) => [this.errorsOf(`${single}-${i.id}-`), this.isPending(i.id)],
@@ -821,17 +835,11 @@ export class SipPlanEditor extends SipElement<EditorKey> {
             required: true,
             rows: 2,
             maxlength: LIMITS.text,
-            errors: this.errs(`${single}-${i.id}-text`),
             onInput: (v) => this.exec(`${single}-${i.id}-text`, (s) => (kind === 'needs' ? s.updateNeed(i.id, { text: v }, TYPING) : s.updateResource(i.id, { text: v }, TYPING))),
           })}${this.pendingFor(i.id)}`,
         }),
       ),
-      this.isReadonly
-        ? nothing
-        : html`<div class="add-row">
-            ${textField({ id: `new-${single}`, label: this.t(`new.${single}`), value: this.draft[single] ?? '', maxlength: LIMITS.text, errors: this.errs(`new-${single}`), onInput: this.draftInput(single) })}
-            <button type="button" part="button add" @click=${() => this.onAddText(kind)}>${this.t(`add.${single}`)}</button>
-          </div>`,
+      this.addRow(this.draftText(`new-${single}`, single, this.t(`new.${single}`), LIMITS.text), this.t(`add.${single}`), () => this.onAddText(kind)),
     );
   }
 
@@ -871,28 +879,24 @@ export class SipPlanEditor extends SipElement<EditorKey> {
 
   private renderGoals(plan: Plan): TemplateResult {
     const list = this.skippable([plan.goals, this.shown, this.errorsOf('goal-'), this.lookups.pending.key], () =>
-      listEditor<Goal>({
+      this.list<Goal>('goals', {
         id: 'goal',
-        labelledBy: 'h-goals',
         items: plan.goals,
         rendered: this.shown,
-        key: (g) => g.id,
         itemLabel: (g) => g.text,
-        locale: this.activeLocale,
-        readonly: this.isReadonly,
         onMove: (g, to) => this.moveItem('goal', g.id, to, (s) => s.moveGoal(g.id, to)),
         onRemove: (g) => this.removeItem('goal', g.id, g.text, (s) => s.removeGoal(g.id), 'new-goal'),
         deps: (g) => [this.errorsOf(`goal-${g.id}-`), this.isPending(g.id)],
         renderItem: (g) => {
           const id = `goal-${g.id}`;
           const upd = (field: string, changes: Parameters<PlanStoreService['updateGoal']>[1], options?: typeof TYPING) => this.exec(`${id}-${field}`, (s) => s.updateGoal(g.id, changes, options));
-          return html`${this.area({ id: `${id}-text`, label: this.t('f.goal'), value: g.text, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-text`), onInput: (v) => upd('text', { text: v }, TYPING) })}
+          return html`${this.area({ id: `${id}-text`, label: this.t('f.goal'), value: g.text, required: true, rows: 2, maxlength: LIMITS.text, onInput: (v) => upd('text', { text: v }, TYPING) })}
             <div class="grid">
               ${this.choose({ id: `${id}-horizon`, label: this.t('f.horizon'), value: g.horizon, options: this.options(GOAL_HORIZONS, 'h'), onChange: (v) => upd('horizon', { horizon: v as Goal['horizon'] }) })}
               ${this.choose({ id: `${id}-by`, label: this.t('f.expressedBy'), value: g.expressedBy, options: this.options(EXPRESSED_BY, 'by'), onChange: (v) => upd('by', { expressedBy: v as Goal['expressedBy'] }) })}
-              ${this.date({ id: `${id}-target`, label: this.t('f.targetOn'), value: g.targetOn ?? '', errors: this.errs(`${id}-target`), onChange: (v) => upd('target', { targetOn: v || null }) })}
+              ${this.date({ id: `${id}-target`, label: this.t('f.targetOn'), value: g.targetOn ?? '', onChange: (v) => upd('target', { targetOn: v || null }) })}
             </div>
-            ${this.text({ id: `${id}-measure`, label: this.t('f.measure'), value: g.measure ?? '', maxlength: LIMITS.text, errors: this.errs(`${id}-measure`), onInput: (v) => upd('measure', { measure: v || null }, TYPING) })}
+            ${this.text({ id: `${id}-measure`, label: this.t('f.measure'), value: g.measure ?? '', maxlength: LIMITS.text, onInput: (v) => upd('measure', { measure: v || null }, TYPING) })}
             ${this.pendingFor(g.id)}`;
         },
       }),
@@ -901,14 +905,13 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       'goals',
       this.t('sec.goals'),
       list,
-      this.isReadonly
-        ? nothing
-        : html`<div class="add-row">
-            ${textField({ id: 'new-goal', label: this.t('new.goal'), value: this.draft['goal'] ?? '', maxlength: LIMITS.text, errors: this.errs('new-goal'), onInput: this.draftInput('goal') })}
-            ${selectField({ id: 'new-goal-horizon', label: this.t('f.horizon'), value: this.draft['goalHorizon'] ?? 'long-term', options: this.options(GOAL_HORIZONS, 'h'), onChange: this.draftInput('goalHorizon') })}
-            ${selectField({ id: 'new-goal-by', label: this.t('f.expressedBy'), value: this.draft['goalBy'] ?? 'person', options: this.options(EXPRESSED_BY, 'by'), onChange: this.draftInput('goalBy') })}
-            <button type="button" part="button add" @click=${this.onAddGoal}>${this.t('add.goal')}</button>
-          </div>`,
+      this.addRow(
+        html`${this.draftText('new-goal', 'goal', this.t('new.goal'), LIMITS.text)}
+        ${this.draftChoice('new-goal-horizon', 'goalHorizon', this.t('f.horizon'), this.options(GOAL_HORIZONS, 'h'), 'long-term')}
+        ${this.draftChoice('new-goal-by', 'goalBy', this.t('f.expressedBy'), this.options(EXPRESSED_BY, 'by'), 'person')}`,
+        this.t('add.goal'),
+        this.onAddGoal,
+      ),
     );
   }
 
@@ -934,15 +937,11 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     const list = this.skippable(
       [items, indexOf, this.shown, plan.parties, this.expanded, open && plan.participants, open && plan.goals, this.lookups.missing.items.get('interventions'), this.lookups.pending.key, this.errorsOf(`${prefix}-`)],
       () =>
-      listEditor<Intervention>({
+      this.list<Intervention>(name, {
         id: prefix,
-        labelledBy: `h-${name}`,
         items,
         rendered: this.shown,
-        key: (i) => i.id,
         itemLabel: (i) => i.what,
-        locale: this.activeLocale,
-        readonly: this.isReadonly,
         onMove: (i, to) => {
           // Positions are within this list; the store moves within the whole list.
           const target = items[to];
@@ -968,7 +967,7 @@ export class SipPlanEditor extends SipElement<EditorKey> {
             value: plan.cooperation ?? '',
             rows: 3,
             maxlength: LIMITS.text,
-            errors: this.errs('plan-cooperation', 'cooperation'),
+            rule: ['cooperation'],
             onInput: (v) => this.exec('plan-cooperation', (s) => s.updateDetails({ cooperation: v === '' ? null : v }, TYPING)),
           })
         : nothing;
@@ -976,21 +975,20 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       name,
       this.t(`sec.${name}`),
       html`${list} ${cooperation}`,
-      this.isReadonly
-        ? nothing
-        : html`<div class="add-row">
-            ${textField({ id: `new-${prefix}`, label: this.t('new.intervention'), value: this.draft[prefix] ?? '', maxlength: LIMITS.text, errors: this.errs(`new-${prefix}`), onInput: this.draftInput(prefix) })}
-            ${selectField({
-              id: `new-${prefix}-party`,
-              label: this.t('f.party'),
-              value: this.draft[`${prefix}Party`] ?? '',
-              placeholder: this.t('choose'),
-              options: plan.parties.filter((p) => (name === 'interventions' ? p.principal : !p.principal)).map((p) => ({ value: p.id, label: p.name })),
-              help: plan.parties.length ? undefined : this.t('noParty'),
-              onChange: this.draftInput(`${prefix}Party`),
-            })}
-            <button type="button" part="button add" @click=${() => this.onAddIntervention(prefix)}>${this.t('add.intervention')}</button>
-          </div>`,
+      this.addRow(
+        html`${this.draftText(`new-${prefix}`, prefix, this.t('new.intervention'), LIMITS.text)}
+        ${this.draftChoice(
+          `new-${prefix}-party`,
+          `${prefix}Party`,
+          this.t('f.party'),
+          this.partyOptions(plan.parties.filter((p) => (name === 'interventions' ? p.principal : !p.principal))),
+          '',
+          this.t('choose'),
+          plan.parties.length ? undefined : this.t('noParty'),
+        )}`,
+        this.t('add.intervention'),
+        () => this.onAddIntervention(prefix),
+      ),
     );
   }
 
@@ -1037,21 +1035,21 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       return html`<p><strong>${i.what}</strong></p><p class="summary">${[this.partyName(plan, i.party), i.extent, i.where].filter(Boolean).join(' · ')}</p>${notes}<button type="button" part="button edit" aria-expanded="false" aria-controls=${`${id}-form`} id=${`${id}-toggle`} aria-label=${`${word}: ${i.what}`} @click=${() => this.toggle(i.id)}>${word}</button>`;
     }
     return html`<div id=${`${id}-form`}>
-      ${this.area({ id: `${id}-what`, label: this.t('f.what'), value: i.what, required: true, rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-what`), onInput: (v) => upd('what', { what: v }, TYPING) })}
-      ${this.area({ id: `${id}-how`, label: this.t('f.how'), help: this.t('f.howHelp'), value: i.how ?? '', rows: 2, maxlength: LIMITS.text, errors: this.errs(`${id}-how`, 'interventions', index, 'how'), onInput: (v) => upd('how', { how: opt(v) }, TYPING) })}
+      ${this.area({ id: `${id}-what`, label: this.t('f.what'), value: i.what, required: true, rows: 2, maxlength: LIMITS.text, onInput: (v) => upd('what', { what: v }, TYPING) })}
+      ${this.area({ id: `${id}-how`, label: this.t('f.how'), help: this.t('f.howHelp'), value: i.how ?? '', rows: 2, maxlength: LIMITS.text, rule: ['interventions', index, 'how'], onInput: (v) => upd('how', { how: opt(v) }, TYPING) })}
       <div class="grid">
-        ${this.choose({ id: `${id}-party`, label: this.t('f.party'), value: i.party, required: true, options: this.partyOptions(plan), errors: this.errs(`${id}-party`, 'interventions', index, 'party'), onChange: (v) => upd('party', { party: v }) })}
-        ${this.text({ id: `${id}-unit`, label: this.t('f.unit'), value: i.unit ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-unit`, 'interventions', index, 'unit'), onInput: (v) => upd('unit', { unit: opt(v) }, TYPING) })}
-        ${this.choose({ id: `${id}-responsible`, label: this.t('f.responsible'), value: i.responsible ?? '', placeholder: this.t('choose'), options: this.participantOptions(plan), errors: this.errs(`${id}-responsible`, 'interventions', index, 'responsible'), onChange: (v) => upd('responsible', { responsible: opt(v) }) })}
-        ${this.text({ id: `${id}-responsible-name`, label: this.t('f.responsibleName'), value: i.responsibleName ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-responsible-name`), onInput: (v) => upd('responsible-name', { responsibleName: opt(v) }, TYPING) })}
-        ${this.text({ id: `${id}-extent`, label: this.t('f.extent'), value: i.extent ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-extent`, 'interventions', index, 'extent'), onInput: (v) => upd('extent', { extent: opt(v) }, TYPING) })}
-        ${this.text({ id: `${id}-where`, label: this.t('f.where'), value: i.where ?? '', maxlength: LIMITS.shortText, errors: this.errs(`${id}-where`, 'interventions', index, 'where'), onInput: (v) => upd('where', { where: opt(v) }, TYPING) })}
-        ${this.date({ id: `${id}-start`, label: this.t('f.startOn'), value: i.startOn ?? '', errors: this.errs(`${id}-start`, 'interventions', index, 'startOn'), onChange: (v) => upd('start', { startOn: opt(v) }) })}
-        ${this.date({ id: `${id}-end`, label: this.t('f.endOn'), value: i.endOn ?? '', errors: this.errs(`${id}-end`), onChange: (v) => upd('end', { endOn: opt(v) }) })}
-        ${this.choose({ id: `${id}-cost`, label: this.t('f.costBearer'), value: i.costBearer ?? '', placeholder: this.t('choose'), options: this.partyOptions(plan), errors: this.errs(`${id}-cost`, 'interventions', index, 'costBearer'), onChange: (v) => upd('cost', { costBearer: opt(v) }) })}
+        ${this.choose({ id: `${id}-party`, label: this.t('f.party'), value: i.party, required: true, options: this.partyOptions(plan.parties), rule: ['interventions', index, 'party'], onChange: (v) => upd('party', { party: v }) })}
+        ${this.text({ id: `${id}-unit`, label: this.t('f.unit'), value: i.unit ?? '', maxlength: LIMITS.shortText, rule: ['interventions', index, 'unit'], onInput: (v) => upd('unit', { unit: opt(v) }, TYPING) })}
+        ${this.choose({ id: `${id}-responsible`, label: this.t('f.responsible'), value: i.responsible ?? '', placeholder: this.t('choose'), options: this.participantOptions(plan), rule: ['interventions', index, 'responsible'], onChange: (v) => upd('responsible', { responsible: opt(v) }) })}
+        ${this.text({ id: `${id}-responsible-name`, label: this.t('f.responsibleName'), value: i.responsibleName ?? '', maxlength: LIMITS.shortText, onInput: (v) => upd('responsible-name', { responsibleName: opt(v) }, TYPING) })}
+        ${this.text({ id: `${id}-extent`, label: this.t('f.extent'), value: i.extent ?? '', maxlength: LIMITS.shortText, rule: ['interventions', index, 'extent'], onInput: (v) => upd('extent', { extent: opt(v) }, TYPING) })}
+        ${this.text({ id: `${id}-where`, label: this.t('f.where'), value: i.where ?? '', maxlength: LIMITS.shortText, rule: ['interventions', index, 'where'], onInput: (v) => upd('where', { where: opt(v) }, TYPING) })}
+        ${this.date({ id: `${id}-start`, label: this.t('f.startOn'), value: i.startOn ?? '', rule: ['interventions', index, 'startOn'], onChange: (v) => upd('start', { startOn: opt(v) }) })}
+        ${this.date({ id: `${id}-end`, label: this.t('f.endOn'), value: i.endOn ?? '', onChange: (v) => upd('end', { endOn: opt(v) }) })}
+        ${this.choose({ id: `${id}-cost`, label: this.t('f.costBearer'), value: i.costBearer ?? '', placeholder: this.t('choose'), options: this.partyOptions(plan.parties), rule: ['interventions', index, 'costBearer'], onChange: (v) => upd('cost', { costBearer: opt(v) }) })}
         ${this.choose({ id: `${id}-status`, label: this.t('f.status'), value: i.status, options: this.options(INTERVENTION_STATUSES, 's'), onChange: (v) => upd('status', { status: v as Intervention['status'] }) })}
       </div>
-      ${this.text({ id: `${id}-cost-note`, label: this.t('f.costNote'), value: i.costNote ?? '', maxlength: LIMITS.text, errors: this.errs(`${id}-cost-note`), onInput: (v) => upd('cost-note', { costNote: opt(v) }, TYPING) })}
+      ${this.text({ id: `${id}-cost-note`, label: this.t('f.costNote'), value: i.costNote ?? '', maxlength: LIMITS.text, onInput: (v) => upd('cost-note', { costNote: opt(v) }, TYPING) })}
       ${plan.goals.length
         ? checkboxGroup({
             id: `${id}-goals`,
@@ -1078,8 +1076,8 @@ export class SipPlanEditor extends SipElement<EditorKey> {
         'followUps',
         this.t('sec.followUp'),
         html`<div class="grid">
-          ${this.date({ id: `${id}-due`, label: this.t('f.followUpOn'), value: next.dueOn, required: true, errors: this.errs(`${id}-due`), onChange: (v) => this.exec(`${id}-due`, (s) => s.updateFollowUp(next.id, { dueOn: v })) })}
-          ${this.choose({ id: `${id}-by`, label: this.t('f.followUpBy'), value: next.responsible, required: true, options: people, errors: this.errs(`${id}-by`, 'followUps', plan.followUps.indexOf(next), 'responsible'), onChange: (v) => this.exec(`${id}-by`, (s) => s.updateFollowUp(next.id, { responsible: v })) })}
+          ${this.date({ id: `${id}-due`, label: this.t('f.followUpOn'), value: next.dueOn, required: true, onChange: (v) => this.exec(`${id}-due`, (s) => s.updateFollowUp(next.id, { dueOn: v })) })}
+          ${this.choose({ id: `${id}-by`, label: this.t('f.followUpBy'), value: next.responsible, required: true, options: people, rule: ['followUps', plan.followUps.indexOf(next), 'responsible'], onChange: (v) => this.exec(`${id}-by`, (s) => s.updateFollowUp(next.id, { responsible: v })) })}
         </div>`,
       );
     }
@@ -1088,11 +1086,12 @@ export class SipPlanEditor extends SipElement<EditorKey> {
       this.t('sec.followUp'),
       this.isReadonly
         ? html`<p class="sip-empty">${this.t('list.empty')}</p>`
-        : html`<div class="add-row">
-            ${dateField({ id: 'new-followup-due', label: this.t('f.followUpOn'), value: this.draft['followUpOn'] ?? '', errors: this.errs('new-followup-due'), onChange: this.draftInput('followUpOn') })}
-            ${selectField({ id: 'new-followup-by', label: this.t('f.followUpBy'), value: this.draft['followUpBy'] ?? '', placeholder: this.t('choose'), options: people, onChange: this.draftInput('followUpBy') })}
-            <button type="button" part="button add" @click=${this.onBookFollowUp}>${this.t('add.followUp')}</button>
-          </div>`,
+        : this.addRow(
+            html`${dateField({ id: 'new-followup-due', label: this.t('f.followUpOn'), value: this.draft['followUpOn'] ?? '', errors: this.errs('new-followup-due'), onChange: this.draftInput('followUpOn') })}
+            ${this.draftChoice('new-followup-by', 'followUpBy', this.t('f.followUpBy'), people, '', this.t('choose'))}`,
+            this.t('add.followUp'),
+            this.onBookFollowUp,
+          ),
     );
   }
 
