@@ -28,11 +28,12 @@ import { focusAfterUpdate } from '../shared/list-editor.js';
 import { SipElement } from '../shared/sip-element.js';
 import { sipBaseStyles } from '../shared/styles.js';
 import sv, { type ConsentKey } from './messages/sv.js';
-import { draftFromConsent, emptyDraft, fieldOf, newKey, restoreDraft, toConsentInput, type ConsentDraft, type DraftExclusion } from './parts/draft.js';
+import { draftFromConsent, emptyDraft, fieldOf, newKey, restoreDraft, toConsentInput, type ConsentDraft, type DraftConsulted, type DraftExclusion } from './parts/draft.js';
 import { errorList } from './parts/errors.js';
-import { Names, type Translate } from './parts/names.js';
+import { Names, type Translate, type UiTranslate } from './parts/names.js';
 import { radioGroup } from './parts/radio.js';
 import { timeline } from './parts/timeline.js';
+import type * as WithdrawModule from './parts/withdraw-form.js';
 import type { WithdrawDraft } from './parts/withdraw-form.js';
 import { consentStyles } from './sip-consent.styles.js';
 
@@ -68,11 +69,13 @@ export interface ConsentWithdrawDetail {
 /**
  * Parts that are not on screen at first render, loaded on demand (see
  * `LazyPart`): the form for signing is hidden until the print view is opened
- * or the page is printed, and the withdrawal form opens from a record's button.
- * What the user fills in stays in the element while they load.
+ * or the page is printed, the withdrawal form opens from a record's button and
+ * the cannot-consent path from a box of the record form. What the user fills
+ * in stays in the element while they load.
  */
 const printPart = new LazyPart(() => import('./parts/print-form.js'));
 const withdrawPart = new LazyPart(() => import('./parts/withdraw-form.js'));
+const cannotPart = new LazyPart(() => import('./parts/cannot-consent.js'));
 
 /** Key of the form state saved with `setFormValue` (the draft). */
 const STATE_VERSION = 1;
@@ -285,7 +288,7 @@ export class SipConsent extends SipElement<ConsentKey> {
 
   /** Strings in the plan's language (the printed form). */
   private readonly tp: Translate = (key, params) => consentMessages.t(this.planLocale, key, params);
-  private readonly tu: Translate = (key, params) => this.t(key, params);
+  private readonly tu: UiTranslate = (key, params) => this.t(key, params);
 
   private freshDraft(): ConsentDraft {
     const plan = this.plan;
@@ -337,9 +340,10 @@ export class SipConsent extends SipElement<ConsentKey> {
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
-    // In idle time, so that opening a withdrawal rarely waits for its code.
-    withdrawPart.prefetch();
+    // In idle time, so that opening a part rarely waits for its code.
     printPart.prefetch();
+    withdrawPart.prefetch();
+    cannotPart.prefetch();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -440,7 +444,7 @@ export class SipConsent extends SipElement<ConsentKey> {
     if (id) void focusAfterUpdate(this, `#withdraw-${id}`);
   }
 
-  private onWithdraw(e: Event): void {
+  private onWithdraw(e: Event, part: typeof WithdrawModule): void {
     e.preventDefault();
     const w = this.withdrawing;
     if (!w || this.off || this.readonly) return;
@@ -449,23 +453,9 @@ export class SipConsent extends SipElement<ConsentKey> {
       this.announcer.announce(this.t('withdraw.noParties'), 'assertive');
       return;
     }
-    const r = this.runCommand((store) =>
-      store.withdrawConsent(w.consent, {
-        on: w.on,
-        ...(w.reason.trim() ? { reason: w.reason.trim() } : {}),
-        ...(w.mode === 'some' ? { parties: [...w.parties] } : {}),
-        ...(w.recordedBy ? { recordedBy: w.recordedBy } : {}),
-      }),
-    );
+    const r = this.runCommand((store) => store.withdrawConsent(w.consent, part.withdrawalOf(w)));
     if (!r.ok) {
-      const issues = r.error instanceof SipValidationError ? r.error.issues : [];
-      const texts = issues.length ? formatIssues(issues, this.activeLocale) : [String(r.error)];
-      const errors: Record<string, string[]> = {};
-      issues.forEach((issue, i) => {
-        const last = issue.path.includes('on') ? 'wd-on' : issue.path.includes('recordedBy') ? 'wd-by' : issue.path.includes('reason') ? 'wd-reason' : 'wd-on';
-        (errors[last] ??= []).push(texts[i] ?? issue.message);
-      });
-      if (!issues.length) errors['wd-on'] = texts;
+      const { errors, texts } = part.withdrawalProblems(r.error, this.activeLocale);
       this.withdrawing = { ...w, errors };
       this.announcer.announce(texts[0] ?? this.t('record.failed'), 'assertive');
       void this.focusFirstError();
@@ -513,19 +503,10 @@ export class SipConsent extends SipElement<ConsentKey> {
     void focusAfterUpdate(this, '#add-exclusion');
   }
 
-  private addConsulted(): void {
-    const key = newKey('p');
-    this.patchDraft({ consulted: [...this.draft!.consulted, { key, name: '', relation: '' }] });
-    void focusAfterUpdate(this, `#consulted-${key}`);
-  }
-
-  private updateConsulted(key: string, patch: { name?: string; relation?: string }): void {
-    this.patchDraft({ consulted: this.draft!.consulted.map((p) => (p.key === key ? { ...p, ...patch } : p)) });
-  }
-
-  private removeConsulted(key: string): void {
-    this.patchDraft({ consulted: this.draft!.consulted.filter((p) => p.key !== key) });
-    void focusAfterUpdate(this, '#add-consulted');
+  /** Changes the list of people consulted (read at event time), then moves focus to `focus`. */
+  private editConsulted(change: (list: DraftConsulted[]) => DraftConsulted[], focus?: string): void {
+    this.patchDraft({ consulted: change(this.draft!.consulted) });
+    if (focus) void focusAfterUpdate(this, focus);
   }
 
   private setView(view: 'form' | 'print'): void {
@@ -640,7 +621,6 @@ export class SipConsent extends SipElement<ConsentKey> {
         consent: c,
         draft: w,
         t: this.tu,
-        requiredText: this.t('field.required'),
         names,
         recorders: this.recorderOptions(plan),
         disabled: this.off,
@@ -648,7 +628,7 @@ export class SipConsent extends SipElement<ConsentKey> {
         update: (patch) => (this.withdrawing = { ...this.withdrawing!, ...patch }),
         chosen: () => this.withdrawing?.parties ?? [],
         onReason: (v) => (this.withdrawing!.reason = v),
-        onSubmit: (e) => this.onWithdraw(e),
+        onSubmit: (e) => this.onWithdraw(e, m),
         onCancel: () => this.onCancelWithdraw(),
       }),
     );
@@ -888,7 +868,6 @@ export class SipConsent extends SipElement<ConsentKey> {
   }
 
   private renderCannotConsent(d: ConsentDraft): TemplateResult {
-    const err = this.errors;
     return html`<div class="sip-check">
         <input type="checkbox" id="cannot" .checked=${d.cannotConsent} @change=${(e: Event) => this.patchDraft({ cannotConsent: (e.target as HTMLInputElement).checked })} /><label
           for="cannot"
@@ -896,51 +875,15 @@ export class SipConsent extends SipElement<ConsentKey> {
         >
       </div>
       ${d.cannotConsent
-        ? html`<fieldset class="sip-fieldset" part="cannot-consent">
-            <legend>${this.t('cannot.heading')}</legend>
-            <p class="sip-help">${this.t('cannot.help')}</p>
-            ${textareaField({ id: 'cannotReason', label: this.t('cannot.reason'), value: d.cannotReason, maxlength: 2000, errors: err.cannotReason, onInput: (v) => this.patchDraft({ cannotReason: v }) })}
-            <h4 id="consulted-heading">${this.t('cannot.consulted')}</h4>
-            <ol class="sip-list" aria-labelledby="consulted-heading">
-              ${d.consulted.map(
-                (p, i) => html`<li class="row">
-                  ${textField({
-                    id: `consulted-${p.key}`,
-                    label: `${this.t('cannot.person', { n: i + 1 })}: ${this.t('cannot.name')}`,
-                    value: p.name,
-                    maxlength: 200,
-                    required: true,
-                    requiredText: this.t('field.required'),
-                    errors: err[`consulted-${p.key}`],
-                    onInput: (v) => this.updateConsulted(p.key, { name: v }),
-                  })}
-                  ${textField({
-                    id: `consulted-${p.key}-relation`,
-                    label: this.t('cannot.relation'),
-                    value: p.relation,
-                    maxlength: 200,
-                    required: true,
-                    requiredText: this.t('field.required'),
-                    onInput: (v) => this.updateConsulted(p.key, { relation: v }),
-                  })}
-                  <button type="button" part="button" id=${`consulted-${p.key}-remove`} @click=${() => this.removeConsulted(p.key)}>
-                    ${this.t('list.remove')}<span class="sip-visually-hidden">: ${this.t('cannot.person', { n: i + 1 })}</span>
-                  </button>
-                </li>`,
-              )}
-            </ol>
-            <button type="button" part="button" id="add-consulted" @click=${() => this.addConsulted()}>${this.t('cannot.add')}</button>
-            ${textareaField({
-              id: 'account',
-              label: this.t('cannot.account'),
-              value: d.account,
-              maxlength: 10000,
-              required: true,
-              requiredText: this.t('field.required'),
-              errors: err.account,
-              onInput: (v) => this.patchDraft({ account: v }),
-            })}
-          </fieldset>`
+        ? this.lazy(cannotPart, (m) =>
+            m.cannotConsent({
+              draft: d,
+              errors: this.errors,
+              t: this.tu,
+              patch: (patch) => this.patchDraft(patch),
+              editConsulted: (change, focus) => this.editConsulted(change, focus),
+            }),
+          )
         : nothing}`;
   }
 }

@@ -4,10 +4,14 @@
  * @module
  */
 import type { ConsentGiver, Plan } from '@sip-kit/core';
+import type { SharedKey } from '../../i18n/shared.js';
 import type { ConsentKey } from '../messages/sv.js';
 
 /** A translator for one locale. */
 export type Translate = (key: ConsentKey, params?: Readonly<Record<string, string | number>>) => string;
+
+/** The UI's translator: the element's strings and the shared ones ("required", "remove"). */
+export type UiTranslate = (key: ConsentKey | SharedKey, params?: Readonly<Record<string, string | number>>) => string;
 
 /** Looks up names in one plan. */
 export class Names {

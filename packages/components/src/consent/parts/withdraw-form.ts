@@ -7,10 +7,10 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Consent } from '@sip-kit/core';
+import { SipValidationError, formatIssues, type Consent, type IsoDate, type Locale } from '@sip-kit/core';
 import { checkboxGroup, dateField, selectField, textareaField, type SelectOption } from '../../shared/fields.js';
 import { errorList } from './errors.js';
-import type { Names, Translate } from './names.js';
+import type { Names, UiTranslate } from './names.js';
 import { radioGroup } from './radio.js';
 
 /** The withdrawal being filled in (kept by the element). */
@@ -31,6 +31,30 @@ export interface WithdrawDraft {
   errors: Record<string, string[]>;
 }
 
+/** The withdrawal as the store's `withdrawConsent` takes it: empty answers are left out. */
+export function withdrawalOf(w: WithdrawDraft): { on: IsoDate; reason?: string; parties?: string[]; recordedBy?: string } {
+  const reason = w.reason.trim();
+  return {
+    on: w.on,
+    ...(reason ? { reason } : {}),
+    ...(w.mode === 'some' ? { parties: [...w.parties] } : {}),
+    ...(w.recordedBy ? { recordedBy: w.recordedBy } : {}),
+  };
+}
+
+/** Why the store refused a withdrawal: problems per field of the form, and every text in order (the first is announced). */
+export function withdrawalProblems(error: unknown, locale: Locale): { errors: Record<string, string[]>; texts: string[] } {
+  const issues = error instanceof SipValidationError ? error.issues : [];
+  const texts = issues.length ? formatIssues(issues, locale) : [String(error)];
+  const errors: Record<string, string[]> = {};
+  issues.forEach((issue, i) => {
+    const field = issue.path.includes('on') ? 'wd-on' : issue.path.includes('recordedBy') ? 'wd-by' : issue.path.includes('reason') ? 'wd-reason' : 'wd-on';
+    (errors[field] ??= []).push(texts[i] ?? issue.message);
+  });
+  if (!issues.length) errors['wd-on'] = texts;
+  return { errors, texts };
+}
+
 /** What the withdrawal form needs. */
 export interface WithdrawFormOptions {
   /** The record withdrawn from. */
@@ -38,9 +62,7 @@ export interface WithdrawFormOptions {
   /** The withdrawal being filled in. */
   draft: WithdrawDraft;
   /** UI strings. */
-  t: Translate;
-  /** "required", in the UI language. */
-  requiredText: string;
+  t: UiTranslate;
   /** Name lookups. */
   names: Names;
   /** Who may record the withdrawal. */
@@ -101,7 +123,7 @@ export function withdrawForm(o: WithdrawFormOptions): TemplateResult {
             })}
             ${errorList(w.errors['wd-parties'])}`
           : nothing}
-        ${dateField({ id: 'wd-on', label: t('withdraw.on'), value: w.on, required: true, requiredText: o.requiredText, errors: w.errors['wd-on'], onChange: (v) => o.update({ on: v }) })}
+        ${dateField({ id: 'wd-on', label: t('withdraw.on'), value: w.on, required: true, requiredText: t('field.required'), errors: w.errors['wd-on'], onChange: (v) => o.update({ on: v }) })}
         ${textareaField({ id: 'wd-reason', label: t('withdraw.reason'), value: w.reason, maxlength: 2000, errors: w.errors['wd-reason'], onInput: o.onReason })}
         ${selectField({
           id: 'wd-by',

@@ -1,0 +1,87 @@
+/**
+ * The cannot-consent path: why the person cannot consent, who was consulted
+ * and their account of the person's view. It opens from the "cannot consent"
+ * box of the record form, so it is not on screen when `<sip-consent>` first
+ * renders and the element loads this module on demand. What is typed lives in
+ * the element's draft; this module only draws it and edits it through the
+ * element, so nothing typed is lost while it loads.
+ * @module
+ */
+import { html, type TemplateResult } from 'lit';
+import { textField, textareaField } from '../../shared/fields.js';
+import { newKey, type ConsentDraft, type DraftConsulted } from './draft.js';
+import type { UiTranslate } from './names.js';
+
+/** What the cannot-consent fieldset needs. */
+export interface CannotConsentOptions {
+  /** The consent being filled in. */
+  draft: ConsentDraft;
+  /** Problems per field id. */
+  errors: Record<string, string[]>;
+  /** UI strings. */
+  t: UiTranslate;
+  /** Changes the draft (merged into the current one at event time). */
+  patch: (patch: Partial<ConsentDraft>) => void;
+  /**
+   * Changes the list of people consulted, given the current list at event time,
+   * then moves focus to `focus` (a selector) once the change is on screen.
+   */
+  editConsulted: (change: (list: DraftConsulted[]) => DraftConsulted[], focus?: string) => void;
+}
+
+/** The fieldset of the cannot-consent path. */
+export function cannotConsent(o: CannotConsentOptions): TemplateResult {
+  const { draft: d, errors: err, t } = o;
+  const requiredText = t('field.required');
+  const update = (key: string, patch: Partial<DraftConsulted>) => o.editConsulted((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+  const add = () => {
+    const key = newKey('p');
+    o.editConsulted((list) => [...list, { key, name: '', relation: '' }], `#consulted-${key}`);
+  };
+  const remove = (key: string) => o.editConsulted((list) => list.filter((p) => p.key !== key), '#add-consulted');
+  return html`<fieldset class="sip-fieldset" part="cannot-consent">
+    <legend>${t('cannot.heading')}</legend>
+    <p class="sip-help">${t('cannot.help')}</p>
+    ${textareaField({ id: 'cannotReason', label: t('cannot.reason'), value: d.cannotReason, maxlength: 2000, errors: err.cannotReason, onInput: (v) => o.patch({ cannotReason: v }) })}
+    <h4 id="consulted-heading">${t('cannot.consulted')}</h4>
+    <ol class="sip-list" aria-labelledby="consulted-heading">
+      ${d.consulted.map(
+        (p, i) => html`<li class="row">
+          ${textField({
+            id: `consulted-${p.key}`,
+            label: `${t('cannot.person', { n: i + 1 })}: ${t('cannot.name')}`,
+            value: p.name,
+            maxlength: 200,
+            required: true,
+            requiredText,
+            errors: err[`consulted-${p.key}`],
+            onInput: (v) => update(p.key, { name: v }),
+          })}
+          ${textField({
+            id: `consulted-${p.key}-relation`,
+            label: t('cannot.relation'),
+            value: p.relation,
+            maxlength: 200,
+            required: true,
+            requiredText,
+            onInput: (v) => update(p.key, { relation: v }),
+          })}
+          <button type="button" part="button" id=${`consulted-${p.key}-remove`} @click=${() => remove(p.key)}>
+            ${t('list.remove')}<span class="sip-visually-hidden">: ${t('cannot.person', { n: i + 1 })}</span>
+          </button>
+        </li>`,
+      )}
+    </ol>
+    <button type="button" part="button" id="add-consulted" @click=${add}>${t('cannot.add')}</button>
+    ${textareaField({
+      id: 'account',
+      label: t('cannot.account'),
+      value: d.account,
+      maxlength: 10000,
+      required: true,
+      requiredText,
+      errors: err.account,
+      onInput: (v) => o.patch({ account: v }),
+    })}
+  </fieldset>`;
+}
