@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { SipValidationError } from '../src/errors.js';
-import { LIMITS, PLAN_TYPES, type Plan, createPlan, isId, parsePlan, safeParsePlan } from '../src/model/index.js';
+import { ISSUE_CODES, LIMITS, PLAN_TYPES, type Plan, createPlan, isId, parsePlan, safeParsePlan } from '../src/model/index.js';
 import { numRuns, planArbitrary } from './arbitraries.js';
 
 const examplesDir = new URL('../examples/', import.meta.url);
@@ -32,6 +32,17 @@ function mutated(mutate: (plan: Record<string, any>) => void): Record<string, an
   mutate(plan);
   return plan;
 }
+
+test('ISSUE_CODES lists every issue code once, in the documented order', () => {
+  // ISSUE_CODES is read from the keys of the English messages: this pins its order.
+  assert.deepEqual(ISSUE_CODES, [
+    'required', 'wrong-type', 'too-long', 'too-short', 'too-many', 'too-few', 'too-big', 'too-small',
+    'date-invalid', 'instant-invalid', 'id-invalid', 'url-not-allowed', 'invalid-value', 'unknown-key',
+    'forbidden-key', 'reference-unknown', 'duplicate-id', 'duplicate', 'date-order', 'type-mismatch',
+    'too-deep', 'too-large', 'cycle', 'unreadable', 'transition-not-allowed', 'command-unknown',
+    'not-found', 'nothing-to-undo', 'nothing-to-redo', 'invitation-locked',
+  ]);
+});
 
 describe('example plans', () => {
   test('there is one example per plan type', () => {

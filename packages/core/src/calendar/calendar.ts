@@ -1,6 +1,6 @@
 import { assertIsoDate, fromDayNumber, toDayNumber, yearOf, type IsoDate } from '../dates.js';
 import { SipValidationError } from '../errors.js';
-import { holidayList, holidayWeekdays, type CalendarBase, type Holiday } from './holidays.js';
+import { DAYS_BEFORE_MONTH, holidayList, holidayWeekdays, type CalendarBase, type Holiday } from './holidays.js';
 import { parseCalendarSpec, type CalendarSpec, type NormalizedCalendarSpec } from './spec.js';
 
 /**
@@ -38,13 +38,15 @@ const MAX_DAY = toDayNumber('9999-12-31');
 
 const mod7 = (x: number): number => ((x % 7) + 7) % 7;
 
-/** Days before each month (1-based index) in a common year. */
-const DAYS_BEFORE = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-
-/** The value of the ASCII digit at `i`, or -1 when it is not a digit. */
-const digit = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
+/** The number written by the ASCII digits of `s` at [from, to), or -1 when one of them is not a digit. */
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 };
 
 /**
@@ -54,26 +56,17 @@ const digit = (s: string, i: number): number => {
  */
 export function dayNumberOf(value: unknown): number {
   if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
-  const y3 = digit(value, 0);
-  const y2 = digit(value, 1);
-  const y1 = digit(value, 2);
-  const y0 = digit(value, 3);
-  const m1 = digit(value, 5);
-  const m0 = digit(value, 6);
-  const d1 = digit(value, 8);
-  const d0 = digit(value, 9);
-  if ((y3 | y2 | y1 | y0 | m1 | m0 | d1 | d0) < 0) return -1;
-  const year = y3 * 1000 + y2 * 100 + y1 * 10 + y0;
-  const month = m1 * 10 + m0;
-  const day = d1 * 10 + d0;
-  if (month < 1 || month > 12 || day < 1) return -1;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return -1; // -1: not digits
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const inMonth = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   if (day > inMonth) return -1;
   // Days from 0000-03-01 style arithmetic would do too; this mirrors toDayNumber through the year's 1 January.
   const y = year - 1;
   const jan1 = 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 719162;
-  return jan1 + DAYS_BEFORE[month]! + (month > 2 && leap ? 1 : 0) + day - 1;
+  return jan1 + DAYS_BEFORE_MONTH[month - 1]! + (month > 2 && leap ? 1 : 0) + day - 1;
 }
 
 /** Weekdays (Mon–Fri) among day numbers below `day`, counted from a fixed origin; only differences matter. */

@@ -88,8 +88,12 @@ const NAMES: Record<HolidayKey, HolidayName> = {
   'new-years-eve': n('Nyårsafton', 'Nyttårsaften', 'Nyttårsaftan', "New Year's Eve"),
 };
 
-// Days before each month in a common year; keeps date building to integer sums (no string round trips per holiday).
-const CUMULATIVE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+/**
+ * Days before each month (0 = January) in a common year; keeps date building to
+ * integer sums (no string round trips per holiday). Also used by the calendar.
+ * @internal
+ */
+export const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 /** The first Saturday on or after the given day (used for Midsummer Day and All Saints' Day). */
 const saturdayFrom = (day: number): number => day + ((((2 - day) % 7) + 7) % 7);
@@ -104,7 +108,7 @@ type Entry = [HolidayKey, number | undefined, HolidayKind?];
 function rules(base: CalendarBase, y: number): Entry[] {
   const jan1 = toDayNumber(`${String(y).padStart(4, '0')}-01-01`);
   const leap = isLeapYear(y) ? 1 : 0;
-  const ymd = (m: number, d: number): number => jan1 + CUMULATIVE[m - 1]! + (m > 2 ? leap : 0) + d - 1;
+  const ymd = (m: number, d: number): number => jan1 + DAYS_BEFORE_MONTH[m - 1]! + (m > 2 ? leap : 0) + d - 1;
   const e = ymd(...easterMonthDay(y));
   if (base === 'NO') {
     // lov om helligdager og helligdagsfred § 2, and lov om 1. og 17. mai som offentlige høgtidsdager.

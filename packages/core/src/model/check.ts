@@ -19,22 +19,33 @@ function idSet(items: readonly { id: string }[], path: Path, issues: SipIssue[])
   return ids;
 }
 
+/** The plan's lists of items with ids, in the order their duplicate ids are reported. */
+const LISTS = [
+  'participants',
+  'parties',
+  'needs',
+  'resources',
+  'goals',
+  'interventions',
+  'meetings',
+  'consents',
+  'followUps',
+  'coordinatorHistory',
+  'pendingApproval',
+  'approvals',
+  'audit',
+] as const;
+
+/** One id set per list of a tuple of list names. */
+type SetsOf<T extends readonly unknown[]> = { [K in keyof T]: Set<string> };
+
 /** Returns the plan's reference and consistency issues (empty when none). */
 export function checkPlan(plan: Plan): SipIssue[] {
   const issues: SipIssue[] = [];
-  const participants = idSet(plan.participants, ['participants'], issues);
-  const parties = idSet(plan.parties, ['parties'], issues);
-  const needs = idSet(plan.needs, ['needs'], issues);
-  const resources = idSet(plan.resources, ['resources'], issues);
-  const goals = idSet(plan.goals, ['goals'], issues);
-  const interventions = idSet(plan.interventions, ['interventions'], issues);
-  const meetings = idSet(plan.meetings, ['meetings'], issues);
-  const consents = idSet(plan.consents, ['consents'], issues);
-  const followUps = idSet(plan.followUps, ['followUps'], issues);
-  idSet(plan.coordinatorHistory, ['coordinatorHistory'], issues);
-  idSet(plan.pendingApproval, ['pendingApproval'], issues);
-  idSet(plan.approvals, ['approvals'], issues);
-  idSet(plan.audit, ['audit'], issues);
+  // Ids are unique within each top-level list (the first nine are also referred to below).
+  const [participants, parties, needs, resources, goals, interventions, meetings, consents, followUps] = LISTS.map((key) =>
+    idSet(plan[key], [key], issues),
+  ) as unknown as SetsOf<typeof LISTS>; // map keeps the length: one set per list
 
   const ref = (set: Set<string>, id: string | undefined, path: Path): void => {
     if (id !== undefined && !set.has(id)) issues.push(issue(path, 'reference-unknown', { id }));

@@ -28,8 +28,8 @@
  */
 import type { SipIssue } from '../errors.js';
 
-/** Every issue code the model and store produce. */
-export const ISSUE_CODES = [
+/** The issue codes, in order (the type of {@link ISSUE_CODES}). */
+type IssueCodeList = readonly [
   'required',
   'wrong-type',
   'too-long',
@@ -60,9 +60,9 @@ export const ISSUE_CODES = [
   'nothing-to-undo',
   'nothing-to-redo',
   'invitation-locked',
-] as const;
+];
 /** One of {@link ISSUE_CODES}. */
-export type IssueCode = (typeof ISSUE_CODES)[number];
+export type IssueCode = IssueCodeList[number];
 
 const MESSAGES: Record<IssueCode, string> = {
   required: 'Required',
@@ -96,6 +96,9 @@ const MESSAGES: Record<IssueCode, string> = {
   'nothing-to-redo': 'Nothing to redo',
   'invitation-locked': 'The meeting is {status}: its invitations are kept as a record',
 };
+
+/** Every issue code the model and store produce: the keys of the English messages, in order. */
+export const ISSUE_CODES = Object.keys(MESSAGES) as unknown as IssueCodeList;
 
 /** Builds a {@link SipIssue} with its English developer message. */
 export function issue(path: (string | number)[], code: IssueCode, params?: Record<string, string | number>): SipIssue {

@@ -11,10 +11,9 @@
 import type { WorkingDayCalendar } from '../calendar/index.js';
 import { addCalendarDays, assertIsoDate, calendarDaysBetween, isoWeekday, type IsoDate } from '../dates.js';
 import { SipValidationError } from '../errors.js';
-import type { Consent } from '../model/consent.js';
 import type { Plan } from '../model/plan.js';
 import { resolvePack, type BuiltinPackId } from './builtin.js';
-import { consentsInForce, guardianIds, missingPlanConsent } from './consent.js';
+import { ConsentState, giverKey, wholeWithdrawn } from './consent.js';
 import { packCalendar } from './evaluator.js';
 import type { RulePack } from './pack.js';
 
@@ -57,10 +56,6 @@ export interface ConsentWarningOptions {
   pack?: RulePack | BuiltinPackId;
 }
 
-function giverKey(c: Consent): string {
-  return c.givenBy.kind === 'guardian' ? `guardian:${c.givenBy.participant}` : 'person';
-}
-
 /** Monday–Friday in (from, to], for a pack without a calendar; capped past `cap` (only "more than the warning window" matters then). */
 function weekdaysBetween(from: IsoDate, to: IsoDate, cap: number): number {
   const span = calendarDaysBetween(from, to);
@@ -96,18 +91,19 @@ export function consentWarnings(plan: Plan, options: ConsentWarningOptions): Con
   const window = warningDays(pack);
   const left = (to: IsoDate): number => (calendar ? calendar.workingDaysBetween(today, to) : weekdaysBetween(today, to, (window ?? 0) + 1));
 
+  // One reading of the consents in force and the missing givers (what consentsInForce and missingPlanConsent return).
+  const state = new ConsentState(plan, today);
   const out: ConsentWarning[] = [];
-  for (const g of missingPlanConsent(plan, today)) {
+  for (const g of state.missing) {
     out.push(g === 'person' ? { code: 'consent-missing', giver: g } : { code: 'guardian-consent-missing', giver: g });
   }
 
-  const guardians = guardianIds(plan);
-  const required = new Set(guardians.length ? guardians.map((g) => `guardian:${g}`) : ['person']);
+  const required = new Set(state.required);
   // The records that stand on `today`: made by then and not superseded by a record made by then.
   const made = plan.consents.filter((c) => c.givenOn <= today && required.has(giverKey(c)));
   const superseded = new Set(plan.consents.filter((c) => c.givenOn <= today).map((c) => c.supersedes));
   const current = made.filter((c) => !superseded.has(c.id) && c.decision === 'given');
-  const inForce = consentsInForce(plan, today).filter((c) => c.decision === 'given');
+  const inForce = state.inForce.filter((c) => c.decision === 'given');
   // The latest day each giver's consent lasts to (undefined: open-ended), so a renewed consent silences the old one.
   const lastsTo = new Map<string, IsoDate | 'open'>();
   for (const c of inForce) {
@@ -119,8 +115,7 @@ export function consentWarnings(plan: Plan, options: ConsentWarningOptions): Con
 
   for (const c of current) {
     const giver = giverKey(c);
-    const withdrawnWhole = c.withdrawals.some((w) => w.parties === undefined && w.on <= today);
-    if (withdrawnWhole) {
+    if (wholeWithdrawn(c, today)) {
       out.push({ code: 'consent-withdrawn', giver, consentId: c.id });
       continue;
     }

@@ -103,8 +103,11 @@ export type RedactedPlan = Omit<Plan, 'person'> & {
 
 const INTERNAL = Object.freeze(['consents', 'audit', 'pendingApproval', 'approvals'] as const);
 
-/** True when `c` was withdrawn as a whole on or before `on` (any withdrawal when `on` is undefined). */
-function wholeWithdrawn(c: Consent, on: IsoDate | undefined): boolean {
+/**
+ * True when `c` was withdrawn as a whole on or before `on` (any withdrawal when `on` is undefined).
+ * @internal
+ */
+export function wholeWithdrawn(c: Consent, on: IsoDate | undefined): boolean {
   return c.withdrawals.some((w) => w.parties === undefined && (on === undefined || w.on <= on));
 }
 
@@ -120,8 +123,11 @@ export function consentsInForce(plan: Pick<Plan, 'consents'>, on?: IsoDate): Con
   return made.filter((c) => !superseded.has(c.id) && (on === undefined || c.validUntil === undefined || on <= c.validUntil) && !wholeWithdrawn(c, on));
 }
 
-/** Whose consent governs a plan: `guardian:<participant>` keys for a child with guardians taking part, else `person`. */
-function giverKey(c: Consent): string {
+/**
+ * Whose consent governs a plan: `guardian:<participant>` keys for a child with guardians taking part, else `person`.
+ * @internal
+ */
+export function giverKey(c: Consent): string {
   return c.givenBy.kind === 'guardian' ? `guardian:${c.givenBy.participant}` : 'person';
 }
 

@@ -7,7 +7,7 @@
  */
 import type { IsoDate } from '../dates.js';
 import type { Plan } from '../model/plan.js';
-import { ConsentState } from './consent.js';
+import { ConsentState, wholeWithdrawn } from './consent.js';
 import type { Facts, JsonValue } from './engine/types.js';
 import type { RulePack } from './pack.js';
 
@@ -93,7 +93,7 @@ export function eligibilityInputIn(plan: Plan, today: IsoDate, pack: RulePack, s
       ? 'refused'
       : own.some((c) => c.decision === 'given' && c.scope.establishPlan)
         ? 'given'
-        : plan.consents.some((c) => c.givenBy.kind !== 'guardian' && c.withdrawals.some((w) => w.parties === undefined && w.on <= today))
+        : plan.consents.some((c) => c.givenBy.kind !== 'guardian' && wholeWithdrawn(c, today))
           ? 'withdrawn'
           : 'not-asked';
   // Distinct sectors in the order they first appear (there are only a handful of sectors).
