@@ -135,82 +135,9 @@ const obj = z.record(z.string(), z.unknown());
 const optIso = z.optional(IsoDateSchema);
 const text = z.optional(z.string());
 
-/** Argument shapes, checked before a handler runs (the resulting plan is checked in full afterwards). */
-const ARGS: Record<PlanCommandType, z.SomeType> = {
-  updateDetails: z.strictObject({ changes: obj }),
-  updatePerson: z.strictObject({ changes: obj }),
-  updatePersonVoice: z.strictObject({ changes: obj }),
-  addParty: z.strictObject({ party: obj }),
-  updateParty: z.strictObject({ id: IdSchema, changes: obj }),
-  removeParty: z.strictObject({ id: IdSchema }),
-  addParticipant: z.strictObject({ participant: obj }),
-  updateParticipant: z.strictObject({ id: IdSchema, changes: obj }),
-  removeParticipant: z.strictObject({ id: IdSchema }),
-  addNeed: z.strictObject({ need: obj }),
-  updateNeed: z.strictObject({ id: IdSchema, changes: obj }),
-  removeNeed: z.strictObject({ id: IdSchema }),
-  moveNeed: z.strictObject({ id: IdSchema, to: z.int() }),
-  addResource: z.strictObject({ resource: obj }),
-  updateResource: z.strictObject({ id: IdSchema, changes: obj }),
-  removeResource: z.strictObject({ id: IdSchema }),
-  moveResource: z.strictObject({ id: IdSchema, to: z.int() }),
-  addGoal: z.strictObject({ goal: obj }),
-  updateGoal: z.strictObject({ id: IdSchema, changes: obj }),
-  removeGoal: z.strictObject({ id: IdSchema }),
-  moveGoal: z.strictObject({ id: IdSchema, to: z.int() }),
-  addIntervention: z.strictObject({ intervention: obj }),
-  updateIntervention: z.strictObject({ id: IdSchema, changes: obj }),
-  removeIntervention: z.strictObject({ id: IdSchema }),
-  moveIntervention: z.strictObject({ id: IdSchema, to: z.int() }),
-  assignCoordinator: z.strictObject({ participant: IdSchema, on: IsoDateSchema, reason: text }),
-  setMeetingChair: z.strictObject({ participant: z.nullable(IdSchema) }),
-  setInitiator: z.strictObject({ participant: z.nullable(IdSchema) }),
-  planMeeting: z.strictObject({ meeting: obj }),
-  updateMeeting: z.strictObject({ id: IdSchema, changes: obj }),
-  removeMeeting: z.strictObject({ id: IdSchema }),
-  inviteToMeeting: z.strictObject({ meeting: IdSchema, participant: IdSchema, mode: z.enum(INVITATION_MODES), sentOn: optIso }),
-  withdrawInvitation: z.strictObject({ meeting: IdSchema, participant: IdSchema }),
-  recordInvitationResponse: z.strictObject({
-    meeting: IdSchema,
-    participant: IdSchema,
-    response: z.enum(INVITATION_RESPONSES),
-    on: optIso,
-  }),
-  recordAttendance: z.strictObject({
-    meeting: IdSchema,
-    attendance: z.array(
-      z.strictObject({ participant: IdSchema, status: z.enum(ATTENDANCE_STATUSES), how: z.optional(z.enum(ATTENDANCE_MODES)), note: text }),
-    ),
-    heldOn: optIso,
-  }),
-  recordConsent: z.strictObject({ consent: z.looseObject({ scope: obj }) }),
-  withdrawConsent: z.strictObject({
-    consent: IdSchema,
-    on: IsoDateSchema,
-    reason: text,
-    parties: z.optional(z.array(IdSchema)),
-    recordedBy: z.optional(IdSchema),
-  }),
-  scheduleFollowUp: z.strictObject({ followUp: obj }),
-  updateFollowUp: z.strictObject({ id: IdSchema, changes: obj }),
-  removeFollowUp: z.strictObject({ id: IdSchema }),
-  completeFollowUp: z.strictObject({ id: IdSchema, on: IsoDateSchema, note: text, nextFollowUp: z.optional(IdSchema) }),
-  evaluateGoal: z.strictObject({
-    followUp: IdSchema,
-    goal: IdSchema,
-    outcome: z.enum(GOAL_OUTCOMES),
-    personView: text,
-    professionalView: text,
-    note: text,
-    evaluatedBy: z.optional(IdSchema),
-  }),
-  setStatus: z.strictObject({ status: z.enum(PLAN_STATUSES), on: optIso, reason: z.optional(z.string()), note: text }),
-  approveChanges: z.strictObject({ by: IdSchema, on: IsoDateSchema, how: text }),
-};
-
 /** The argument schema for a command type, or undefined for an unknown type. */
 export function argsSchema(type: string): z.SomeType | undefined {
-  return Object.prototype.hasOwnProperty.call(ARGS, type) ? ARGS[type as PlanCommandType] : undefined;
+  return Object.hasOwn(COMMANDS, type) ? COMMANDS[type as PlanCommandType][0] : undefined;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -240,13 +167,19 @@ function followSipMeeting<C>(handler: (plan: Plan, c: C, ctx: CommandContext) =>
 type Collection = 'parties' | 'participants' | 'needs' | 'resources' | 'goals' | 'interventions' | 'meetings' | 'followUps' | 'consents';
 type Item<K extends Collection> = Plan[K][number];
 
-function notFound(path: (string | number)[], id: string): never {
-  throw new SipValidationError([issue(path, 'not-found', { id })]);
+/** Throws the `SipValidationError` of one issue. @internal */
+export function refuse(path: (string | number)[], code: Parameters<typeof issue>[1], params?: Record<string, string | number>): never {
+  throw new SipValidationError([issue(path, code, params)]);
+}
+
+/** `{ [key]: value }`, or `{}` when `value` is undefined: spread it to set an optional field only when there is a value. @internal */
+export function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function indexOf<K extends Collection>(plan: Plan, key: K, id: string, path: (string | number)[] = ['id']): number {
   const i = (plan[key] as readonly { id: string }[]).findIndex((x) => x.id === id);
-  if (i < 0) notFound(path, id);
+  if (i < 0) refuse(path, 'not-found', { id });
   return i;
 }
 
@@ -254,7 +187,7 @@ function indexOf<K extends Collection>(plan: Plan, key: K, id: string, path: (st
 export function applyPatch<T extends object>(item: T, changes: Readonly<Record<string, unknown>>): T {
   const next: Record<string, unknown> = { ...(item as Record<string, unknown>) };
   for (const [key, value] of Object.entries(changes)) {
-    if (key === 'id') throw new SipValidationError([issue(['changes', 'id'], 'invalid-value')]);
+    if (key === 'id') refuse(['changes', 'id'], 'invalid-value');
     if (value === null) delete next[key];
     else if (value !== undefined) next[key] = value;
   }
@@ -276,58 +209,78 @@ function moveTo<T>(list: readonly T[], from: number, to: number): T[] {
 
 type Section = PendingChange['section'];
 
-function add<K extends Collection>(key: K, section: Section | undefined, make: (input: Record<string, unknown>, ctx: CommandContext) => Item<K>, argName: string): Handler<Record<string, unknown>> {
+/** The outcome's `changes` for an item of `section` (none when the section needs no approval). */
+function approval(section: Section | undefined, item: string, change: ChangeKind): Pick<CommandOutcome, 'changes'> {
+  return section ? { changes: [{ section, item, change }] } : {};
+}
+
+function add<K extends Collection>(
+  key: K,
+  section: Section | undefined,
+  make: (input: never, createId: () => string) => Item<K>,
+  argName: string,
+): Handler<Record<string, unknown>> {
   return (plan, command, ctx) => {
-    const item = make(command[argName] as Record<string, unknown>, ctx);
+    const item = make(command[argName] as never, ctx.createId);
     const id = (item as { id: string }).id;
     return {
       plan: { ...plan, [key]: [...plan[key], item] },
       summary: `${String(command['type'])} ${id}`,
       id,
-      ...(section ? { changes: [{ section, item: id, change: 'added' as const }] } : {}),
+      ...approval(section, id, 'added'),
+    };
+  };
+}
+
+/**
+ * A command on the item `id` of a list: `edit` makes the new list from the old
+ * one and the item's index, then `unlink` fixes what referred to the item.
+ * The summary is the command type and id (and, for a move, where to).
+ */
+function onItem<K extends Collection, C extends { type: string; id: string; to?: number }>(
+  key: K,
+  section: Section | undefined,
+  change: ChangeKind,
+  edit: (list: readonly Item<K>[], i: number, command: C) => Item<K>[],
+  unlink?: (plan: Plan, id: string) => Plan,
+): Handler<C> {
+  return (plan, command) => {
+    const i = indexOf(plan, key, command.id);
+    const next = { ...plan, [key]: edit(plan[key] as readonly Item<K>[], i, command) } as Plan;
+    return {
+      plan: unlink ? unlink(next, command.id) : next,
+      summary: `${command.type} ${command.id}${command.to === undefined ? '' : ` to ${command.to}`}`,
+      ...approval(section, command.id, change),
     };
   };
 }
 
 function update<K extends Collection>(key: K, section?: Section): Handler<{ type: string; id: string; changes: Record<string, unknown> }> {
-  return (plan, command) => {
-    const i = indexOf(plan, key, command.id);
-    const list = plan[key] as readonly Item<K>[];
-    const item = applyPatch(list[i] as Item<K>, command.changes);
-    return {
-      plan: { ...plan, [key]: setAt(list, i, item) },
-      summary: `${command.type} ${command.id}`,
-      ...(section ? { changes: [{ section, item: command.id, change: 'changed' as const }] } : {}),
-    };
-  };
+  return onItem(key, section, 'changed', (list, i, c: { type: string; id: string; changes: Record<string, unknown> }) =>
+    setAt(list, i, applyPatch(list[i] as Item<K>, c.changes)),
+  );
 }
 
 function remove<K extends Collection>(key: K, section?: Section, unlink?: (plan: Plan, id: string) => Plan): Handler<{ type: string; id: string }> {
-  return (plan, command) => {
-    const i = indexOf(plan, key, command.id);
-    const list = (plan[key] as readonly Item<K>[]).filter((_, j) => j !== i);
-    const next = { ...plan, [key]: list } as Plan;
-    return {
-      plan: unlink ? unlink(next, command.id) : next,
-      summary: `${command.type} ${command.id}`,
-      ...(section ? { changes: [{ section, item: command.id, change: 'removed' as const }] } : {}),
-    };
-  };
+  return onItem(key, section, 'removed', (list, i) => list.filter((_, j) => j !== i), unlink);
 }
 
 function move<K extends Collection>(key: K, section?: Section): Handler<{ type: string; id: string; to: number }> {
-  return (plan, command) => {
-    const i = indexOf(plan, key, command.id);
-    return {
-      plan: { ...plan, [key]: moveTo(plan[key] as readonly Item<K>[], i, command.to) },
-      summary: `${command.type} ${command.id} to ${command.to}`,
-      ...(section ? { changes: [{ section, item: command.id, change: 'moved' as const }] } : {}),
-    };
-  };
+  return onItem(key, section, 'moved', (list, i, c: { type: string; id: string; to: number }) => moveTo(list, i, c.to));
 }
 
-function meetingIndex(plan: Plan, id: string): number {
-  return indexOf(plan, 'meetings', id, ['meeting']);
+/** The plan with item `id` of `key` replaced by `edit(item)`; a missing id is reported at `[path]`. */
+function editItem<K extends Collection>(plan: Plan, key: K, id: string, path: string, edit: (item: Item<K>) => Item<K>): Plan {
+  const list = plan[key] as readonly Item<K>[];
+  const i = indexOf(plan, key, id, [path]);
+  return { ...plan, [key]: setAt(list, i, edit(list[i] as Item<K>)) };
+}
+
+/** The index of `participant`'s invitation to `meeting` (`not-found` when there is none). */
+function invitationIndex(meeting: Meeting, participant: string): number {
+  const j = meeting.invitations.findIndex((x) => x.participant === participant);
+  if (j < 0) refuse(['participant'], 'not-found', { id: participant });
+  return j;
 }
 
 function upsertBy<T>(list: readonly T[], match: (x: T) => boolean, make: (old: T | undefined) => T): T[] {
@@ -335,193 +288,258 @@ function upsertBy<T>(list: readonly T[], match: (x: T) => boolean, make: (old: T
   return i < 0 ? [...list, make(undefined)] : setAt(list, i, make(list[i]));
 }
 
-// ---------------------------------------------------------------- handlers
+// ---------------------------------------------------------------- commands
 
-const HANDLERS: { [T in PlanCommandType]: Handler<CommandOf<T>> } = {
-  updateDetails: (plan, c) => {
-    for (const key of Object.keys(c.changes)) {
-      if (!(DETAIL_KEYS as readonly string[]).includes(key)) throw new SipValidationError([issue(['changes', key], 'unknown-key', { key })]);
-    }
-    return { plan: applyPatch(plan, c.changes), summary: `updateDetails ${Object.keys(c.changes).join(', ')}` };
-  },
-  updatePerson: (plan, c) => ({ plan: { ...plan, person: applyPatch(plan.person, c.changes) }, summary: 'updatePerson' }),
-  updatePersonVoice: (plan, c) => ({
-    plan: { ...plan, personVoice: applyPatch(plan.personVoice, c.changes) },
-    summary: 'updatePersonVoice',
-    changes: [{ section: 'personVoice', change: 'changed' }],
-  }),
-  addParty: add('parties', undefined, (x, ctx) => withId<Party>(x as WithOptionalId<Party>, ctx.createId), 'party'),
-  updateParty: update('parties'),
-  removeParty: remove('parties'),
-  addParticipant: add('participants', undefined, (x, ctx) => withId<Participant>(x as WithOptionalId<Participant>, ctx.createId), 'participant'),
-  updateParticipant: update('participants'),
-  removeParticipant: remove('participants'),
-  addNeed: add('needs', 'needs', (x, ctx) => withId<Need>(x as WithOptionalId<Need>, ctx.createId), 'need'),
-  updateNeed: update('needs', 'needs'),
-  removeNeed: remove('needs', 'needs', (plan, id) => ({
-    ...plan,
-    goals: plan.goals.map((g) => (g.needs.includes(id) ? { ...g, needs: g.needs.filter((n) => n !== id) } : g)),
-  })),
-  moveNeed: move('needs', 'needs'),
-  addResource: add('resources', 'resources', (x, ctx) => withId<Resource>(x as WithOptionalId<Resource>, ctx.createId), 'resource'),
-  updateResource: update('resources', 'resources'),
-  removeResource: remove('resources', 'resources'),
-  moveResource: move('resources', 'resources'),
-  addGoal: add('goals', 'goals', (x, ctx) => goalWithDefaults(x as GoalInput, ctx.createId), 'goal'),
-  updateGoal: update('goals', 'goals'),
+/**
+ * Every command: the shape of its arguments, checked before the handler runs
+ * (the plan the handler makes is then checked in full), and its handler.
+ */
+const COMMANDS: { [T in PlanCommandType]: [args: z.SomeType, handler: Handler<CommandOf<T>>] } = {
+  updateDetails: [
+    z.strictObject({ changes: obj }),
+    (plan, c) => {
+      for (const key of Object.keys(c.changes)) {
+        if (!(DETAIL_KEYS as readonly string[]).includes(key)) refuse(['changes', key], 'unknown-key', { key });
+      }
+      return { plan: applyPatch(plan, c.changes), summary: `updateDetails ${Object.keys(c.changes).join(', ')}` };
+    },
+  ],
+  updatePerson: [z.strictObject({ changes: obj }), (plan, c) => ({ plan: { ...plan, person: applyPatch(plan.person, c.changes) }, summary: 'updatePerson' })],
+  updatePersonVoice: [
+    z.strictObject({ changes: obj }),
+    (plan, c) => ({
+      plan: { ...plan, personVoice: applyPatch(plan.personVoice, c.changes) },
+      summary: 'updatePersonVoice',
+      changes: [{ section: 'personVoice', change: 'changed' }],
+    }),
+  ],
+  addParty: [z.strictObject({ party: obj }), add('parties', undefined, withId, 'party')],
+  updateParty: [z.strictObject({ id: IdSchema, changes: obj }), update('parties')],
+  removeParty: [z.strictObject({ id: IdSchema }), remove('parties')],
+  addParticipant: [z.strictObject({ participant: obj }), add('participants', undefined, withId, 'participant')],
+  updateParticipant: [z.strictObject({ id: IdSchema, changes: obj }), update('participants')],
+  removeParticipant: [z.strictObject({ id: IdSchema }), remove('participants')],
+  addNeed: [z.strictObject({ need: obj }), add('needs', 'needs', withId, 'need')],
+  updateNeed: [z.strictObject({ id: IdSchema, changes: obj }), update('needs', 'needs')],
+  removeNeed: [
+    z.strictObject({ id: IdSchema }),
+    remove('needs', 'needs', (plan, id) => ({
+      ...plan,
+      goals: plan.goals.map((g) => (g.needs.includes(id) ? { ...g, needs: g.needs.filter((n) => n !== id) } : g)),
+    })),
+  ],
+  moveNeed: [z.strictObject({ id: IdSchema, to: z.int() }), move('needs', 'needs')],
+  addResource: [z.strictObject({ resource: obj }), add('resources', 'resources', withId, 'resource')],
+  updateResource: [z.strictObject({ id: IdSchema, changes: obj }), update('resources', 'resources')],
+  removeResource: [z.strictObject({ id: IdSchema }), remove('resources', 'resources')],
+  moveResource: [z.strictObject({ id: IdSchema, to: z.int() }), move('resources', 'resources')],
+  addGoal: [z.strictObject({ goal: obj }), add('goals', 'goals', goalWithDefaults, 'goal')],
+  updateGoal: [z.strictObject({ id: IdSchema, changes: obj }), update('goals', 'goals')],
   // Unlinks the goal from interventions and sub-goals; a goal with evaluations is
   // history and cannot be removed (the evaluation would point nowhere) — set its status instead.
-  removeGoal: remove('goals', 'goals', (plan, id) => ({
-    ...plan,
-    goals: plan.goals.map((g) => (g.partOf === id ? applyPatch(g, { partOf: null }) : g)),
-    interventions: plan.interventions.map((v) => (v.goals.includes(id) ? { ...v, goals: v.goals.filter((g) => g !== id) } : v)),
-  })),
-  moveGoal: move('goals', 'goals'),
-  addIntervention: add('interventions', 'interventions', (x, ctx) => interventionWithDefaults(x as InterventionInput, ctx.createId), 'intervention'),
-  updateIntervention: update('interventions', 'interventions'),
-  removeIntervention: remove('interventions', 'interventions'),
-  moveIntervention: move('interventions', 'interventions'),
-  assignCoordinator: (plan, c, ctx) => {
-    const handover = {
-      id: ctx.createId(),
-      ...(plan.coordinator !== undefined ? { from: plan.coordinator } : {}),
-      to: c.participant,
-      on: c.on,
-      ...(c.reason !== undefined ? { reason: c.reason } : {}),
-      recordedAt: ctx.at,
-    };
-    return {
-      plan: { ...plan, coordinator: c.participant, coordinatorHistory: [...plan.coordinatorHistory, handover] },
-      summary: `assignCoordinator ${plan.coordinator ?? '-'} -> ${c.participant}`,
-    };
-  },
-  setMeetingChair: (plan, c) => ({ plan: applyPatch(plan, { meetingChair: c.participant }), summary: `setMeetingChair ${c.participant ?? '-'}` }),
-  setInitiator: (plan, c) => ({ plan: applyPatch(plan, { initiator: c.participant }), summary: `setInitiator ${c.participant ?? '-'}` }),
-  planMeeting: followSipMeeting(add('meetings', undefined, (x, ctx) => meetingWithDefaults(x as MeetingInput, ctx.createId), 'meeting')),
-  updateMeeting: followSipMeeting(update('meetings')),
-  removeMeeting: followSipMeeting(remove('meetings')),
-  inviteToMeeting: (plan, c) => {
-    const i = meetingIndex(plan, c.meeting);
-    const m = plan.meetings[i] as Meeting;
-    const invitations = upsertBy(
-      m.invitations,
-      (x) => x.participant === c.participant,
-      (old): Invitation => ({
-        ...(old ?? { response: 'pending' as const }),
-        participant: c.participant,
-        mode: c.mode,
-        ...(c.sentOn !== undefined ? { sentOn: c.sentOn } : {}),
+  removeGoal: [
+    z.strictObject({ id: IdSchema }),
+    remove('goals', 'goals', (plan, id) => ({
+      ...plan,
+      goals: plan.goals.map((g) => (g.partOf === id ? applyPatch(g, { partOf: null }) : g)),
+      interventions: plan.interventions.map((v) => (v.goals.includes(id) ? { ...v, goals: v.goals.filter((g) => g !== id) } : v)),
+    })),
+  ],
+  moveGoal: [z.strictObject({ id: IdSchema, to: z.int() }), move('goals', 'goals')],
+  addIntervention: [z.strictObject({ intervention: obj }), add('interventions', 'interventions', interventionWithDefaults, 'intervention')],
+  updateIntervention: [z.strictObject({ id: IdSchema, changes: obj }), update('interventions', 'interventions')],
+  removeIntervention: [z.strictObject({ id: IdSchema }), remove('interventions', 'interventions')],
+  moveIntervention: [z.strictObject({ id: IdSchema, to: z.int() }), move('interventions', 'interventions')],
+  assignCoordinator: [
+    z.strictObject({ participant: IdSchema, on: IsoDateSchema, reason: text }),
+    (plan, c, ctx) => {
+      const handover = { id: ctx.createId(), ...opt('from', plan.coordinator), to: c.participant, on: c.on, ...opt('reason', c.reason), recordedAt: ctx.at };
+      return {
+        plan: { ...plan, coordinator: c.participant, coordinatorHistory: [...plan.coordinatorHistory, handover] },
+        summary: `assignCoordinator ${plan.coordinator ?? '-'} -> ${c.participant}`,
+      };
+    },
+  ],
+  setMeetingChair: [
+    z.strictObject({ participant: z.nullable(IdSchema) }),
+    (plan, c) => ({ plan: applyPatch(plan, { meetingChair: c.participant }), summary: `setMeetingChair ${c.participant ?? '-'}` }),
+  ],
+  setInitiator: [
+    z.strictObject({ participant: z.nullable(IdSchema) }),
+    (plan, c) => ({ plan: applyPatch(plan, { initiator: c.participant }), summary: `setInitiator ${c.participant ?? '-'}` }),
+  ],
+  planMeeting: [z.strictObject({ meeting: obj }), followSipMeeting(add('meetings', undefined, meetingWithDefaults, 'meeting'))],
+  updateMeeting: [z.strictObject({ id: IdSchema, changes: obj }), followSipMeeting(update('meetings'))],
+  removeMeeting: [z.strictObject({ id: IdSchema }), followSipMeeting(remove('meetings'))],
+  inviteToMeeting: [
+    z.strictObject({ meeting: IdSchema, participant: IdSchema, mode: z.enum(INVITATION_MODES), sentOn: optIso }),
+    (plan, c) => ({
+      plan: editItem(plan, 'meetings', c.meeting, 'meeting', (m) => ({
+        ...m,
+        invitations: upsertBy(
+          m.invitations,
+          (x) => x.participant === c.participant,
+          (old): Invitation => ({ ...(old ?? { response: 'pending' as const }), participant: c.participant, mode: c.mode, ...opt('sentOn', c.sentOn) }),
+        ),
+      })),
+      summary: `inviteToMeeting ${c.meeting} ${c.participant} ${c.mode}`,
+    }),
+  ],
+  recordInvitationResponse: [
+    z.strictObject({
+      meeting: IdSchema,
+      participant: IdSchema,
+      response: z.enum(INVITATION_RESPONSES),
+      on: optIso,
+    }),
+    (plan, c) => ({
+      plan: editItem(plan, 'meetings', c.meeting, 'meeting', (m) => {
+        const j = invitationIndex(m, c.participant);
+        return { ...m, invitations: setAt(m.invitations, j, { ...(m.invitations[j] as Invitation), response: c.response, ...opt('respondedOn', c.on) }) };
       }),
-    );
-    return { plan: { ...plan, meetings: setAt(plan.meetings, i, { ...m, invitations }) }, summary: `inviteToMeeting ${c.meeting} ${c.participant} ${c.mode}` };
-  },
-  recordInvitationResponse: (plan, c) => {
-    const i = meetingIndex(plan, c.meeting);
-    const m = plan.meetings[i] as Meeting;
-    const j = m.invitations.findIndex((x) => x.participant === c.participant);
-    if (j < 0) notFound(['participant'], c.participant);
-    const invitation: Invitation = { ...(m.invitations[j] as Invitation), response: c.response, ...(c.on !== undefined ? { respondedOn: c.on } : {}) };
-    return {
-      plan: { ...plan, meetings: setAt(plan.meetings, i, { ...m, invitations: setAt(m.invitations, j, invitation) }) },
       summary: `recordInvitationResponse ${c.meeting} ${c.participant} ${c.response}`,
-    };
-  },
-  withdrawInvitation: (plan, c) => {
-    const i = meetingIndex(plan, c.meeting);
-    const m = plan.meetings[i] as Meeting;
-    const j = m.invitations.findIndex((x) => x.participant === c.participant);
-    if (j < 0) notFound(['participant'], c.participant);
-    // Who was called and did not come is what the plan must show afterwards:
-    // once a meeting is held or cancelled, or attendance is recorded, its invitations are a record.
-    if (m.status !== 'planned' || m.attendance.some((a) => a.participant === c.participant)) {
-      throw new SipValidationError([issue(['meeting'], 'invitation-locked', { status: m.status })]);
-    }
-    return {
-      plan: { ...plan, meetings: setAt(plan.meetings, i, { ...m, invitations: m.invitations.filter((_, k) => k !== j) }) },
+    }),
+  ],
+  // Who was called and did not come is what the plan must show afterwards:
+  // once a meeting is held or cancelled, or attendance is recorded, its invitations are a record.
+  withdrawInvitation: [
+    z.strictObject({ meeting: IdSchema, participant: IdSchema }),
+    (plan, c) => ({
+      plan: editItem(plan, 'meetings', c.meeting, 'meeting', (m) => {
+        const j = invitationIndex(m, c.participant);
+        if (m.status !== 'planned' || m.attendance.some((a) => a.participant === c.participant)) refuse(['meeting'], 'invitation-locked', { status: m.status });
+        return { ...m, invitations: m.invitations.filter((_, k) => k !== j) };
+      }),
       summary: `withdrawInvitation ${c.meeting} ${c.participant}`,
-    };
-  },
-  recordAttendance: (plan, c) => {
-    const i = meetingIndex(plan, c.meeting);
-    const m = plan.meetings[i] as Meeting;
-    let attendance = m.attendance;
-    for (const entry of c.attendance) attendance = upsertBy(attendance, (x) => x.participant === entry.participant, () => entry);
-    const next: Meeting = { ...m, attendance, status: 'held', ...(c.heldOn !== undefined ? { heldOn: c.heldOn } : {}) };
-    return { plan: { ...plan, meetings: setAt(plan.meetings, i, next) }, summary: `recordAttendance ${c.meeting} (${c.attendance.length})` };
-  },
-  recordConsent: (plan, c, ctx) => {
-    const consent: Consent = consentWithDefaults(c.consent, ctx.at, ctx.createId);
-    return { plan: { ...plan, consents: [...plan.consents, consent] }, summary: `recordConsent ${consent.id} ${consent.decision}`, id: consent.id };
-  },
-  withdrawConsent: (plan, c, ctx) => {
-    const i = indexOf(plan, 'consents', c.consent, ['consent']);
-    const consent = plan.consents[i] as Consent;
-    const withdrawal: ConsentWithdrawal = {
-      id: ctx.createId(),
-      on: c.on,
-      ...(c.reason !== undefined ? { reason: c.reason } : {}),
-      ...(c.parties !== undefined ? { parties: c.parties } : {}),
-      ...(c.recordedBy !== undefined ? { recordedBy: c.recordedBy } : {}),
-      recordedAt: ctx.at,
-    };
-    return {
-      plan: { ...plan, consents: setAt(plan.consents, i, { ...consent, withdrawals: [...consent.withdrawals, withdrawal] }) },
-      summary: `withdrawConsent ${c.consent}${c.parties ? ` for ${c.parties.join(', ')}` : ''}`,
-      id: withdrawal.id,
-    };
-  },
-  scheduleFollowUp: add('followUps', undefined, (x, ctx) => followUpWithDefaults(x as FollowUpInput, ctx.createId), 'followUp'),
-  updateFollowUp: update('followUps'),
-  removeFollowUp: remove('followUps', undefined, (plan, id) => ({
-    ...plan,
-    followUps: plan.followUps.map((f) => (f.nextFollowUp === id ? applyPatch(f, { nextFollowUp: null }) : f)),
-  })),
-  completeFollowUp: (plan, c) => {
-    const i = indexOf(plan, 'followUps', c.id);
-    const f = applyPatch(plan.followUps[i] as FollowUp, { doneOn: c.on, note: c.note, nextFollowUp: c.nextFollowUp });
-    return { plan: { ...plan, followUps: setAt(plan.followUps, i, f) }, summary: `completeFollowUp ${c.id}` };
-  },
-  evaluateGoal: (plan, c) => {
-    const i = indexOf(plan, 'followUps', c.followUp, ['followUp']);
-    const f = plan.followUps[i] as FollowUp;
-    const { type: _type, followUp: _followUp, ...evaluation } = c;
-    const evaluations = upsertBy(f.evaluations, (e) => e.goal === c.goal, () => evaluation);
-    return { plan: { ...plan, followUps: setAt(plan.followUps, i, { ...f, evaluations }) }, summary: `evaluateGoal ${c.followUp} ${c.goal} ${c.outcome}` };
-  },
-  setStatus: (plan, c) => {
-    if (!PLAN_TRANSITIONS[plan.status].includes(c.status)) {
-      throw new SipValidationError([issue(['status'], 'transition-not-allowed', { from: plan.status, to: c.status })]);
-    }
-    let next: Plan = { ...plan, status: c.status };
-    if (c.status === 'established') {
-      if (c.on === undefined) throw new SipValidationError([issue(['on'], 'required')]);
-      next = { ...next, establishedOn: c.on };
-    }
-    if (c.status === 'closed') {
-      if (c.reason === undefined) throw new SipValidationError([issue(['reason'], 'required')]);
-      next = applyPatch(next, { closedReason: c.reason, closedOn: c.on, closedNote: c.note });
-    }
-    return { plan: next, summary: `setStatus ${plan.status} -> ${c.status}` };
-  },
-  approveChanges: (plan, c, ctx) => {
-    const approval = {
-      id: ctx.createId(),
-      by: c.by,
-      on: c.on,
-      at: ctx.at,
-      ...(c.how !== undefined ? { how: c.how } : {}),
-      changes: plan.pendingApproval.length,
-    };
-    return {
-      plan: { ...plan, pendingApproval: [], approvals: [...plan.approvals, approval] },
-      summary: `approveChanges ${approval.changes} by ${c.by}`,
-      id: approval.id,
-    };
-  },
+    }),
+  ],
+  recordAttendance: [
+    z.strictObject({
+      meeting: IdSchema,
+      attendance: z.array(
+        z.strictObject({ participant: IdSchema, status: z.enum(ATTENDANCE_STATUSES), how: z.optional(z.enum(ATTENDANCE_MODES)), note: text }),
+      ),
+      heldOn: optIso,
+    }),
+    (plan, c) => ({
+      plan: editItem(plan, 'meetings', c.meeting, 'meeting', (m) => {
+        let attendance = m.attendance;
+        for (const entry of c.attendance)
+          attendance = upsertBy(
+            attendance,
+            (x) => x.participant === entry.participant,
+            () => entry,
+          );
+        return { ...m, attendance, status: 'held', ...opt('heldOn', c.heldOn) };
+      }),
+      summary: `recordAttendance ${c.meeting} (${c.attendance.length})`,
+    }),
+  ],
+  recordConsent: [
+    z.strictObject({ consent: z.looseObject({ scope: obj }) }),
+    (plan, c, ctx) => {
+      const consent: Consent = consentWithDefaults(c.consent, ctx.at, ctx.createId);
+      return { plan: { ...plan, consents: [...plan.consents, consent] }, summary: `recordConsent ${consent.id} ${consent.decision}`, id: consent.id };
+    },
+  ],
+  withdrawConsent: [
+    z.strictObject({
+      consent: IdSchema,
+      on: IsoDateSchema,
+      reason: text,
+      parties: z.optional(z.array(IdSchema)),
+      recordedBy: z.optional(IdSchema),
+    }),
+    (plan, c, ctx) => {
+      const i = indexOf(plan, 'consents', c.consent, ['consent']);
+      const consent = plan.consents[i] as Consent;
+      const withdrawal: ConsentWithdrawal = {
+        id: ctx.createId(),
+        on: c.on,
+        ...opt('reason', c.reason),
+        ...opt('parties', c.parties),
+        ...opt('recordedBy', c.recordedBy),
+        recordedAt: ctx.at,
+      };
+      return {
+        plan: { ...plan, consents: setAt(plan.consents, i, { ...consent, withdrawals: [...consent.withdrawals, withdrawal] }) },
+        summary: `withdrawConsent ${c.consent}${c.parties ? ` for ${c.parties.join(', ')}` : ''}`,
+        id: withdrawal.id,
+      };
+    },
+  ],
+  scheduleFollowUp: [z.strictObject({ followUp: obj }), add('followUps', undefined, followUpWithDefaults, 'followUp')],
+  updateFollowUp: [z.strictObject({ id: IdSchema, changes: obj }), update('followUps')],
+  removeFollowUp: [
+    z.strictObject({ id: IdSchema }),
+    remove('followUps', undefined, (plan, id) => ({
+      ...plan,
+      followUps: plan.followUps.map((f) => (f.nextFollowUp === id ? applyPatch(f, { nextFollowUp: null }) : f)),
+    })),
+  ],
+  completeFollowUp: [
+    z.strictObject({ id: IdSchema, on: IsoDateSchema, note: text, nextFollowUp: z.optional(IdSchema) }),
+    (plan, c) => ({
+      plan: editItem(plan, 'followUps', c.id, 'id', (f) => applyPatch(f, { doneOn: c.on, note: c.note, nextFollowUp: c.nextFollowUp })),
+      summary: `completeFollowUp ${c.id}`,
+    }),
+  ],
+  evaluateGoal: [
+    z.strictObject({
+      followUp: IdSchema,
+      goal: IdSchema,
+      outcome: z.enum(GOAL_OUTCOMES),
+      personView: text,
+      professionalView: text,
+      note: text,
+      evaluatedBy: z.optional(IdSchema),
+    }),
+    (plan, c) => {
+      const { type: _type, followUp: _followUp, ...evaluation } = c;
+      return {
+        plan: editItem(plan, 'followUps', c.followUp, 'followUp', (f) => ({
+          ...f,
+          evaluations: upsertBy(
+            f.evaluations,
+            (e) => e.goal === c.goal,
+            () => evaluation,
+          ),
+        })),
+        summary: `evaluateGoal ${c.followUp} ${c.goal} ${c.outcome}`,
+      };
+    },
+  ],
+  setStatus: [
+    z.strictObject({ status: z.enum(PLAN_STATUSES), on: optIso, reason: z.optional(z.string()), note: text }),
+    (plan, c) => {
+      if (!PLAN_TRANSITIONS[plan.status].includes(c.status)) refuse(['status'], 'transition-not-allowed', { from: plan.status, to: c.status });
+      let next: Plan = { ...plan, status: c.status };
+      if (c.status === 'established') {
+        if (c.on === undefined) refuse(['on'], 'required');
+        next = { ...next, establishedOn: c.on };
+      }
+      if (c.status === 'closed') {
+        if (c.reason === undefined) refuse(['reason'], 'required');
+        next = applyPatch(next, { closedReason: c.reason, closedOn: c.on, closedNote: c.note });
+      }
+      return { plan: next, summary: `setStatus ${plan.status} -> ${c.status}` };
+    },
+  ],
+  approveChanges: [
+    z.strictObject({ by: IdSchema, on: IsoDateSchema, how: text }),
+    (plan, c, ctx) => {
+      const approval = { id: ctx.createId(), by: c.by, on: c.on, at: ctx.at, ...opt('how', c.how), changes: plan.pendingApproval.length };
+      return {
+        plan: { ...plan, pendingApproval: [], approvals: [...plan.approvals, approval] },
+        summary: `approveChanges ${approval.changes} by ${c.by}`,
+        id: approval.id,
+      };
+    },
+  ],
 };
 
 /** Applies a command whose arguments have been checked. Throws `SipValidationError` when it cannot apply. */
 export function applyCommand(plan: Plan, command: PlanCommand, ctx: CommandContext): CommandOutcome {
-  const handler = HANDLERS[command.type] as Handler<PlanCommand>;
+  const handler = COMMANDS[command.type][1] as Handler<PlanCommand>;
   return handler(plan, command, ctx);
 }

@@ -16,7 +16,7 @@ import type { Person, PersonVoice } from '../model/person.js';
 import { type ClosedReason, type Plan, PlanSchema, type PlanStatus } from '../model/plan.js';
 import { isInstant } from '../model/primitives.js';
 import { sanitize } from '../model/sanitize.js';
-import { type CommandContext, type Patch, type PlanCommand, type PlanDetails, applyCommand, argsSchema } from './commands.js';
+import { type CommandContext, type Patch, type PlanCommand, type PlanDetails, applyCommand, argsSchema, opt, refuse } from './commands.js';
 
 /** Store events that are not commands: they do not append audit entries. */
 export type StoreEvent = { type: 'undo' } | { type: 'redo' } | { type: 'replace' } | { type: 'markSaved'; version?: number };
@@ -174,19 +174,17 @@ export class PlanStore {
    * into one undo step (see {@link DispatchOptions.typing}).
    */
   dispatch(command: PlanCommand, options: DispatchOptions = {}): string | undefined {
-    const clean = sanitize(command);
-    if (!clean.ok) throw new SipValidationError(clean.issues);
-    const value = clean.value as Record<string, unknown> | null;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SipValidationError([issue([], 'wrong-type', { expected: 'object' })]);
+    const value = sanitizeOrThrow(command) as Record<string, unknown> | null;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse([], 'wrong-type', { expected: 'object' });
     const { type, ...args } = value;
     const schema = typeof type === 'string' ? argsSchema(type) : undefined;
-    if (!schema) throw new SipValidationError([issue(['type'], 'command-unknown', { type: String(type) })]);
+    if (!schema) refuse(['type'], 'command-unknown', { type: String(type) });
     const parsed = (schema as unknown as { safeParse(v: unknown): { success: boolean; error?: { issues: [] } } }).safeParse(args);
     if (!parsed.success) throw new SipValidationError(mapZodIssues(parsed.error?.issues ?? [], args));
     const cmd = value as PlanCommand;
 
     const at = this.now();
-    if (!isInstant(at)) throw new SipValidationError([issue(['now'], 'instant-invalid')]);
+    if (!isInstant(at)) refuse(['now'], 'instant-invalid');
     const ctx: CommandContext = { actor: this.actor, at, createId: this.makeId };
     const key = options.typing ? burstKey(cmd) : undefined;
     const atMs = Date.parse(at);
@@ -204,7 +202,7 @@ export class PlanStore {
         ...next,
         pendingApproval: [
           ...next.pendingApproval,
-          ...outcome.changes.map((ch) => ({ id: ctx.createId(), section: ch.section, ...(ch.item !== undefined ? { item: ch.item } : {}), change: ch.change, at, by: this.actor.id })),
+          ...outcome.changes.map((ch) => ({ id: ctx.createId(), section: ch.section, ...opt('item', ch.item), change: ch.change, at, by: this.actor.id })),
         ],
       };
     }
@@ -238,7 +236,7 @@ export class PlanStore {
   /** Goes back one step, restoring the exact previous plan. Throws `nothing-to-undo` when there is none. */
   undo(): void {
     const previous = this.past.pop();
-    if (!previous) throw new SipValidationError([issue([], 'nothing-to-undo')]);
+    if (!previous) refuse([], 'nothing-to-undo');
     this.burst = undefined;
     this.future.push(this.current);
     this.current = previous;
@@ -248,7 +246,7 @@ export class PlanStore {
   /** Re-applies the last undone step. Throws `nothing-to-redo` when there is none. */
   redo(): void {
     const next = this.future.pop();
-    if (!next) throw new SipValidationError([issue([], 'nothing-to-redo')]);
+    if (!next) refuse([], 'nothing-to-redo');
     this.burst = undefined;
     this.past.push(this.current);
     this.current = next;
@@ -263,7 +261,7 @@ export class PlanStore {
    */
   markSaved(version?: number): void {
     if (version !== undefined) {
-      if (!Number.isSafeInteger(version) || version < 0) throw new SipValidationError([issue(['version'], 'wrong-type', { expected: 'int' })]);
+      if (!Number.isSafeInteger(version) || version < 0) refuse(['version'], 'wrong-type', { expected: 'int' });
       const withVersion = (p: Plan): Plan => (p.version === version ? p : this.seal({ ...p, version }));
       this.current = withVersion(this.current);
       this.past = this.past.map(withVersion);
@@ -393,7 +391,7 @@ export class PlanStore {
   }
   /** Makes `participant` the coordinator from `on`, recording the handover (from, to, date, reason). */
   assignCoordinator(participant: string, on: IsoDate, reason?: string): void {
-    this.dispatch({ type: 'assignCoordinator', participant, on, ...(reason !== undefined ? { reason } : {}) });
+    this.dispatch({ type: 'assignCoordinator', participant, on, ...opt('reason', reason) });
   }
   /** Sets (or with `null` clears) the meeting chair. */
   setMeetingChair(participant: string | null): void {
@@ -417,7 +415,7 @@ export class PlanStore {
   }
   /** Calls or invites a participant to a meeting (response starts as `pending`). */
   inviteToMeeting(meeting: string, participant: string, mode: Invitation['mode'], sentOn?: IsoDate): void {
-    this.dispatch({ type: 'inviteToMeeting', meeting, participant, mode, ...(sentOn !== undefined ? { sentOn } : {}) });
+    this.dispatch({ type: 'inviteToMeeting', meeting, participant, mode, ...opt('sentOn', sentOn) });
   }
   /**
    * Takes back an invitation sent by mistake, while the meeting is still
@@ -429,11 +427,11 @@ export class PlanStore {
   }
   /** Records a participant's answer to their invitation. */
   recordInvitationResponse(meeting: string, participant: string, response: Invitation['response'], on?: IsoDate): void {
-    this.dispatch({ type: 'recordInvitationResponse', meeting, participant, response, ...(on !== undefined ? { on } : {}) });
+    this.dispatch({ type: 'recordInvitationResponse', meeting, participant, response, ...opt('on', on) });
   }
   /** Records who attended (one entry per participant, replacing earlier ones) and marks the meeting held. */
   recordAttendance(meeting: string, attendance: Attendance[], heldOn?: IsoDate): void {
-    this.dispatch({ type: 'recordAttendance', meeting, attendance, ...(heldOn !== undefined ? { heldOn } : {}) });
+    this.dispatch({ type: 'recordAttendance', meeting, attendance, ...opt('heldOn', heldOn) });
   }
   /** Records a consent (or refusal); returns its id. Use `supersedes` to replace an earlier record. */
   recordConsent(consent: ConsentInput): string {
@@ -469,7 +467,7 @@ export class PlanStore {
   }
   /** Records that the person (or guardian, representative) approved every pending change. */
   approveChanges(by: string, on: IsoDate, how?: string): string {
-    return this.dispatch({ type: 'approveChanges', by, on, ...(how !== undefined ? { how } : {}) }) as string;
+    return this.dispatch({ type: 'approveChanges', by, on, ...opt('how', how) }) as string;
   }
 
   // -------------------------------------------------------------- internals
@@ -632,7 +630,7 @@ function validateChange(prev: Plan, next: Plan): SipIssue[] {
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const value = after[key];
     if (before[key] === value) continue;
-    const field = Object.prototype.hasOwnProperty.call(shape, key) ? shape[key] : undefined;
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!field) {
       issues.push(issue([key], 'unknown-key', { key }));
       continue;
