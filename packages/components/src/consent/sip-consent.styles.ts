@@ -96,13 +96,14 @@ export const consentStyles = css`
     margin: 0 0 var(--sip-space-m, 1rem);
     padding-inline-start: var(--sip-space-s, 0.75rem);
   }
-  .event .what {
-    font-weight: 600;
-    margin: 0;
-  }
+  .event .what,
   .event .when {
     margin: 0;
-    color: var(--sip-color-muted, #57606a);
+  }
+  .event .what {
+    font-weight: 600;
+  }
+  .event .when {
     font-size: 0.9em;
   }
   .details {
@@ -141,8 +142,7 @@ export const consentStyles = css`
       background: var(--sip-color-surface-muted, #2a2d33);
       color: var(--sip-color-text, #e6e6e6);
     }
-    .muted,
-    .event .when {
+    .muted {
       color: var(--sip-color-muted, #b1bac4);
     }
   }

@@ -77,6 +77,9 @@ const printPart = new LazyPart(() => import('./parts/print-form.js'));
 const withdrawPart = new LazyPart(() => import('./parts/withdraw-form.js'));
 const cannotPart = new LazyPart(() => import('./parts/cannot-consent.js'));
 
+/** Whether the checkbox an event came from is ticked. */
+const ticked = (e: Event): boolean => (e.target as HTMLInputElement).checked;
+
 /** Key of the form state saved with `setFormValue` (the draft). */
 const STATE_VERSION = 1;
 
@@ -743,6 +746,8 @@ export class SipConsent extends SipElement<ConsentKey> {
     const all = plan.parties.map((p) => p.id);
     const err = this.errors;
     const sectionOptions = PLAN_SECTIONS.map((s) => ({ value: s, label: this.t(`section.${s}`) }));
+    // An exclusion is named by its words, or by its number while it has none.
+    const exclusionName = (x: DraftExclusion, i: number) => x.text.trim() || this.t('excl.item', { n: i + 1 });
     return html`<fieldset class="sip-fieldset" part="scope">
       <legend>${this.t('scope.heading')}</legend>
       <div class="sip-check">
@@ -751,7 +756,7 @@ export class SipConsent extends SipElement<ConsentKey> {
           id="establish"
           .checked=${d.establishPlan}
           aria-invalid=${err.establish ? 'true' : 'false'}
-          @change=${(e: Event) => this.patchDraft({ establishPlan: (e.target as HTMLInputElement).checked })}
+          @change=${(e: Event) => this.patchDraft({ establishPlan: ticked(e) })}
         /><label for="establish">${this.t('scope.establish')}</label>
       </div>
       <p class="sip-help" id="matrix-help">${this.t('scope.matrixHelp')}</p>
@@ -764,7 +769,7 @@ export class SipConsent extends SipElement<ConsentKey> {
             <tr>
               <th scope="col">${this.t('scope.party')}</th>
               <th scope="col">${this.t('scope.share')}</th>
-              ${d.exclusions.map((x, i) => html`<th scope="col">${this.t('scope.excludeColumn', { text: x.text.trim() || this.t('excl.item', { n: i + 1 }) })}</th>`)}
+              ${d.exclusions.map((x, i) => html`<th scope="col">${this.t('scope.excludeColumn', { text: exclusionName(x, i) })}</th>`)}
               <th scope="col">${this.t('scope.now')}</th>
             </tr>
           </thead>
@@ -780,7 +785,7 @@ export class SipConsent extends SipElement<ConsentKey> {
                     id=${`share-${p.id}`}
                     aria-label=${this.t('scope.shareLabel', { party: name })}
                     .checked=${d.shareWith.includes(p.id)}
-                    @change=${(e: Event) => this.toggleShare(p.id, (e.target as HTMLInputElement).checked)}
+                    @change=${(e: Event) => this.toggleShare(p.id, ticked(e))}
                   />
                 </td>
                 ${d.exclusions.map(
@@ -788,9 +793,9 @@ export class SipConsent extends SipElement<ConsentKey> {
                     <input
                       type="checkbox"
                       id=${`excl-${x.key}-p-${p.id}`}
-                      aria-label=${this.t('scope.excludeLabel', { party: name, text: x.text.trim() || this.t('excl.item', { n: i + 1 }) })}
+                      aria-label=${this.t('scope.excludeLabel', { party: name, text: exclusionName(x, i) })}
                       .checked=${x.parties === undefined || x.parties.includes(p.id)}
-                      @change=${(e: Event) => this.toggleExclusionParty(x.key, p.id, (e.target as HTMLInputElement).checked, all)}
+                      @change=${(e: Event) => this.toggleExclusionParty(x.key, p.id, ticked(e), all)}
                     />
                   </td>`,
                 )}
@@ -869,7 +874,7 @@ export class SipConsent extends SipElement<ConsentKey> {
 
   private renderCannotConsent(d: ConsentDraft): TemplateResult {
     return html`<div class="sip-check">
-        <input type="checkbox" id="cannot" .checked=${d.cannotConsent} @change=${(e: Event) => this.patchDraft({ cannotConsent: (e.target as HTMLInputElement).checked })} /><label
+        <input type="checkbox" id="cannot" .checked=${d.cannotConsent} @change=${(e: Event) => this.patchDraft({ cannotConsent: ticked(e) })} /><label
           for="cannot"
           >${this.t('cannot.toggle')}</label
         >

@@ -94,7 +94,7 @@ export function timeline(o: TimelineOptions): TemplateResult {
       if (e.withdrawal) {
         const w = e.withdrawal;
         return html`<li class="event withdrawn" part="event event-withdrawn" data-consent=${c.id}>
-          <p class="when"><time datetime=${w.on}>${formatDate(w.on, locale)}</time></p>
+          <p class="when muted"><time datetime=${w.on}>${formatDate(w.on, locale)}</time></p>
           <p class="what">
             <span aria-hidden="true">⊘ </span>${w.parties ? t('history.withdrawnParties', { giver, parties: names.partyList(w.parties) }) : t('history.withdrawnAll', { giver })}
           </p>
@@ -106,7 +106,7 @@ export function timeline(o: TimelineOptions): TemplateResult {
       }
       const live = o.inForce.has(c.id) && c.decision === 'given';
       return html`<li class="event ${c.decision}" part=${`event event-${c.decision}`} data-consent=${c.id}>
-        <p class="when"><time datetime=${c.givenOn}>${formatDate(c.givenOn, locale)}</time></p>
+        <p class="when muted"><time datetime=${c.givenOn}>${formatDate(c.givenOn, locale)}</time></p>
         <p class="what">
           <span aria-hidden="true">${c.decision === 'given' ? '✓ ' : '✗ '}</span>${t(c.decision === 'given' ? 'history.given' : 'history.refused', { giver })}
         </p>
