@@ -2,6 +2,7 @@ import { fixture, html, expect, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { LazyPart } from './lazy-part.js';
 import { SipElement } from './sip-element.js';
+import { Catalogue } from '../i18n/catalogue.js';
 
 /** A loader the test settles by hand. */
 function controlled<T>() {
@@ -23,6 +24,24 @@ class LazyProbe extends SipElement {
   }
 }
 customElements.define('sip-test-lazy-probe', LazyProbe);
+
+/** A part with its own strings: Swedish travels with it, English loads on demand. */
+let englishLoads = 0;
+const partMessages = new Catalogue<'title'>({ title: 'Utskrift' }, {
+  en: () => (englishLoads++, Promise.resolve({ default: { title: 'Printout' } })),
+});
+const stringsPart = new LazyPart(() => Promise.resolve({ messages: partMessages }));
+
+class StringsProbe extends SipElement {
+  override render() {
+    return litHtml`${this.lazy(
+      stringsPart,
+      (m) => litHtml`<h2>${m.messages.t(this.activeLocale, 'title')}</h2>`,
+      (m) => m.messages,
+    )}`;
+  }
+}
+customElements.define('sip-test-strings-probe', StringsProbe);
 
 const root = (el: Element) => el.shadowRoot!;
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -97,5 +116,18 @@ describe('LazyPart and SipElement.lazy()', () => {
     const el = await fixture<LazyProbe>(html`<sip-test-lazy-probe></sip-test-lazy-probe>`);
     expect(root(el).querySelector('#loaded')!.textContent).to.equal('Förhämtad');
     expect(loader.calls).to.equal(1);
+  });
+
+  it("shows a part with its own strings only once they are there in the element's language, and follows a change of language", async () => {
+    const el = await fixture<StringsProbe>(html`<sip-test-strings-probe locale="en"></sip-test-strings-probe>`);
+    expect(root(el).querySelector('h2')!.textContent).to.equal('Printout');
+    expect(englishLoads).to.equal(1);
+    el.locale = 'sv';
+    await el.updateComplete;
+    expect(root(el).querySelector('h2')!.textContent).to.equal('Utskrift');
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(root(el).querySelector('h2')!.textContent).to.equal('Printout');
+    expect(englishLoads).to.equal(1);
   });
 });

@@ -77,7 +77,7 @@ export class LocaleController implements ReactiveController {
    */
   constructor(
     private readonly host: Host,
-    private readonly catalogues: readonly Catalogue<string>[],
+    private readonly catalogues: Catalogue<string>[],
   ) {
     host.addController(this);
     new ContextConsumer(host, {
@@ -93,6 +93,17 @@ export class LocaleController implements ReactiveController {
   /** Resolves once the active locale's strings are loaded. */
   get ready(): Promise<unknown> {
     return this.loading;
+  }
+
+  /**
+   * Adds a catalogue the element needs from now on — a part's own strings,
+   * loaded with the part (see `LazyPart`). Loads it for the active locale and
+   * keeps it loaded on every later locale change (adding it again only makes
+   * sure the active locale is loaded). Resolves once it is.
+   */
+  use(catalogue: Catalogue<string>): Promise<unknown> {
+    if (!this.catalogues.includes(catalogue)) this.catalogues.push(catalogue);
+    return catalogue.load(this.value);
   }
 
   hostConnected(): void {

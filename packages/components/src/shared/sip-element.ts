@@ -124,15 +124,26 @@ export abstract class SipElement<K extends string = never> extends LitElement {
    * Renders a part whose code loads on demand (see `LazyPart`): `render(module)`
    * once it has loaded; until then a busy status line, and after a failed load a
    * plain-language message with a retry button. `updateComplete` waits for it.
+   * `messages` names the part's own catalogue, if it has one: it is loaded in
+   * the active locale before the part shows, and on every later locale change.
    */
-  protected lazy<T>(part: LazyPart<T>, render: (module: T) => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
+  protected lazy<T>(
+    part: LazyPart<T>,
+    render: (module: T) => TemplateResult | typeof nothing,
+    messages?: (module: T) => Catalogue<string>,
+  ): TemplateResult | typeof nothing {
     const module = part.get(this);
-    if (module) return render(module);
-    if (part.failed) {
+    // A part may bring its own strings: it shows once they are there in the active locale (no flash of Swedish).
+    const catalogue = module && messages?.(module);
+    if (module && (!catalogue || catalogue.peek(this.activeLocale))) {
+      if (catalogue) void this.localeController.use(catalogue);
+      return render(module);
+    }
+    if (catalogue) this.#track(this.localeController.use(catalogue).then(() => this.requestUpdate()));
+    else if (part.failed) {
       return html`<p class="lazy-failed" role="alert">${this.t('part.failed')}
         <button type="button" @click=${() => (this.#track(part.retry()), this.requestUpdate())}>${this.t('part.retry')}</button></p>`;
-    }
-    this.#track(part.load());
+    } else this.#track(part.load());
     return html`<p class="lazy-loading" role="status" aria-busy="true">${this.t('part.loading')}</p>`;
   }
 
