@@ -10,7 +10,7 @@
  */
 import { assertIsoDate, type IsoDate } from '../dates.js';
 import { SipValidationError } from '../errors.js';
-import { PLAN_SECTIONS, type Consent, type ConsentExclusion, type PlanSection } from '../model/consent.js';
+import type { Consent, ConsentExclusion, PlanSection } from '../model/consent.js';
 import type { Plan } from '../model/plan.js';
 import type { Person } from '../model/person.js';
 
@@ -100,8 +100,6 @@ export type RedactedPlan = Omit<Plan, 'person'> & {
   /** What was removed. */
   redacted: Redaction;
 };
-
-const INTERNAL = Object.freeze(['consents', 'audit', 'pendingApproval', 'approvals'] as const);
 
 /**
  * True when `c` was withdrawn as a whole on or before `on` (any withdrawal when `on` is undefined).
@@ -264,16 +262,10 @@ export interface Access {
 }
 
 /**
- * Whether `party` may see the plan's information on `on`, and the exclusions
- * that apply to it. For a child every guardian's consent must cover the party
- * (the intersection); exclusions from every governing consent apply.
- */
-function partyAccess(plan: Plan, party: string, on: IsoDate): Access {
-  return partyAccessIn(new ConsentState(plan, on), party);
-}
-
-/**
- * {@link partyAccess} over a {@link ConsentState} made for a day (`state.on`
+ * Whether `party` may see the plan's information on `state.on`, and the
+ * exclusions that apply to it. For a child every guardian's consent must
+ * cover the party (the intersection); exclusions from every governing consent
+ * apply. Works over a {@link ConsentState} made for a day (`state.on`
  * set; a programming error otherwise), so several parties share one reading
  * of the consents. Arguments are not validated: the public functions that
  * call it (`canShare`, `redactForParty`, `evaluatePlan`) do.
@@ -311,7 +303,12 @@ export function partyAccessIn(state: ConsentState, party: string): Access {
   return { allowed: true, reason: exclusions.length ? 'consent-given-with-exclusions' : 'consent-given', exclusions };
 }
 
-function checkArgs(plan: unknown, parties: Record<string, unknown>, on: unknown): void {
+/**
+ * Refuses a malformed plan, party id or day with a typed error (the public
+ * consent functions' argument check).
+ * @internal
+ */
+export function checkArgs(plan: unknown, parties: Record<string, unknown>, on: unknown): void {
   if (plan === null || typeof plan !== 'object' || !Array.isArray((plan as Plan).consents) || !Array.isArray((plan as Plan).parties)) {
     throw new SipValidationError([{ path: ['plan'], code: 'plan-invalid', message: 'Expected a plan (see parsePlan)' }]);
   }
@@ -338,71 +335,4 @@ export function canShare(plan: Plan, options: CanShareOptions): ShareDecision {
   const from = options.from === options.to ? to : partyAccessIn(state, options.from);
   if (!from.allowed) return { allowed: false, reason: from.reason };
   return { allowed: true, reason: to.reason };
-}
-
-const ITEM_SECTIONS = ['needs', 'resources', 'goals', 'interventions'] as const;
-
-/**
- * The copy of `plan` that `party` may see on `on` (see {@link RedactedPlan}):
- * without what the person's consent does not cover for that party. When
- * consent does not cover the party at all, every section is withheld.
- * Never widens: the copy only ever has less than the plan.
- * @throws SipValidationError for a malformed plan, party or date.
- */
-export function redactForParty(plan: Plan, party: string, options: { on: IsoDate }): RedactedPlan {
-  checkArgs(plan, { party }, options?.on);
-  const { on } = options;
-  const access = partyAccess(plan, party, on);
-  const sections = new Set<PlanSection>(access.allowed ? [] : PLAN_SECTIONS);
-  const items = new Set<string>();
-  const unresolved: string[] = [];
-  for (const x of access.exclusions) {
-    if (x.section !== undefined) sections.add(x.section);
-    for (const id of x.items ?? []) items.add(id);
-    if (x.section === undefined && (x.items === undefined || x.items.length === 0)) unresolved.push(x.id);
-  }
-  const copy = structuredClone(plan) as Plan;
-  const keep = <T extends { id: string }>(list: T[]): T[] => list.filter((i) => !items.has(i.id));
-  const out: RedactedPlan = {
-    ...copy,
-    person: sections.has('person') ? { withheld: true, isChild: plan.person.isChild } : copy.person,
-    personVoice: sections.has('personVoice') ? {} : copy.personVoice,
-    participants: sections.has('participants') ? [] : copy.participants,
-    meetings: sections.has('meetings') ? [] : copy.meetings,
-    followUps: sections.has('followUps') ? [] : copy.followUps,
-    consents: [],
-    audit: [],
-    pendingApproval: [],
-    approvals: [],
-    redacted: Object.freeze({
-      party,
-      on,
-      allowed: access.allowed,
-      reason: access.reason,
-      sections: PLAN_SECTIONS.filter((s) => sections.has(s)),
-      items: [...items].sort(),
-      unresolvedExclusions: unresolved,
-      internal: INTERNAL,
-    }),
-  };
-  for (const s of ITEM_SECTIONS) {
-    (out as Record<string, unknown>)[s] = sections.has(s) ? [] : keep(copy[s] as { id: string }[]);
-  }
-  // Goal evaluations hold the person's view of each goal: they go with the goals.
-  out.followUps = out.followUps.map((f) => ({
-    ...f,
-    evaluations: sections.has('goals') ? [] : f.evaluations.filter((e) => !items.has(e.goal)),
-  }));
-  // The title often carries the person's name ("SIP för Anna"); the coordinator history names professionals.
-  if (sections.has('person')) delete out.title;
-  if (sections.has('participants')) out.coordinatorHistory = [];
-  // The cooperation assessment is about the measures and who works on them: it goes with the interventions.
-  if (sections.has('interventions')) delete out.cooperation;
-  if (!access.allowed) {
-    delete out.title;
-    delete out.closedNote;
-    out.parties = [];
-    out.coordinatorHistory = [];
-  }
-  return out;
 }

@@ -59,7 +59,6 @@ export {
   canShare,
   consentsInForce,
   missingPlanConsent,
-  redactForParty,
   type CanShareOptions,
   type RedactedPlan,
   type Redaction,
@@ -67,6 +66,7 @@ export {
   type ShareReason,
   type WithheldPerson,
 } from './consent.js';
+export { redactForParty } from './redact.js';
 export { CONSENT_WARNING_CODES, DEFAULT_CONSENT_EXPIRY_WARNING_WORKING_DAYS, consentWarnings, type ConsentWarning, type ConsentWarningCode, type ConsentWarningOptions } from './consent-warnings.js';
 export {
   evaluateEligibilityAsync,
