@@ -118,17 +118,7 @@ export interface PackOverrides {
   planTypes?: readonly PlanType[];
 }
 
-/**
- * Freezes `value` and everything in it.
- * @internal
- */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
+export { deepFreeze } from '../freeze.js';
 
 /** Packs whose rules were validated: returned by loadRulePack/extendPack, or built in (validated when generated). */
 const validatedPacks = new WeakSet<object>();

@@ -17,6 +17,7 @@ import { type ClosedReason, type Plan, PlanSchema, type PlanStatus } from '../mo
 import { isInstant } from '../model/primitives.js';
 import { sanitize } from '../model/sanitize.js';
 import { type CommandContext, type Patch, type PlanCommand, type PlanDetails, applyCommand, argsSchema, opt, refuse } from './commands.js';
+import { deepFreeze } from '../freeze.js';
 
 /** Store events that are not commands: they do not append audit entries. */
 export type StoreEvent = { type: 'undo' } | { type: 'redo' } | { type: 'replace' } | { type: 'markSaved'; version?: number };
@@ -78,12 +79,6 @@ interface Burst {
 }
 
 const SECTIONS_NEEDING_APPROVAL_FROM: readonly PlanStatus[] = ['established', 'active'];
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  for (const child of Object.values(value)) deepFreeze(child);
-  return Object.freeze(value);
-}
 
 /**
  * The one way components change a plan. Every command validates its arguments,
