@@ -114,6 +114,5 @@ const en: UiMessages<FollowupKey> = {
   'chart.goal': 'Goal',
   'who.unknown': 'Unknown',
   'error.generic': 'It could not be saved. Please try again.',
-  'party.none': 'This part is not shown to you.',
 };
 export default en;

@@ -114,6 +114,5 @@ const nb: UiMessages<FollowupKey> = {
   'chart.goal': 'Mål',
   'who.unknown': 'Ukjent',
   'error.generic': 'Det gikk ikke å lagre. Prøv igjen.',
-  'party.none': 'Denne delen vises ikke for deg.',
 };
 export default nb;

@@ -114,6 +114,5 @@ const nn: UiMessages<FollowupKey> = {
   'chart.goal': 'Mål',
   'who.unknown': 'Ukjend',
   'error.generic': 'Det gjekk ikkje å lagre. Prøv igjen.',
-  'party.none': 'Denne delen blir ikkje vist for deg.',
 };
 export default nn;

@@ -114,7 +114,6 @@ const sv = {
   'chart.goal': 'Mål',
   'who.unknown': 'Okänd',
   'error.generic': 'Det gick inte att spara. Försök igen.',
-  'party.none': 'Den här delen visas inte för dig.',
 } as const;
 
 export default sv;
