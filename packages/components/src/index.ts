@@ -58,5 +58,7 @@ export {
   type PlanInvalidDetail,
 } from './plan-editor/sip-plan-editor.js';
 export { editorMessages, type EditorKey } from './plan-editor/messages.js';
+export { personViewMessages, type PersonViewKey } from './plan-editor/person-messages.js';
+export { partyViewMessages, type PartyViewKey } from './plan-editor/party-messages.js';
 export { SipFollowup, followupMessages, type FollowupChange, type FollowupChangeDetail, type MeetingPlannedDetail, type AttendanceRecordedDetail, type GoalEvaluatedDetail } from './followup/sip-followup.js';
 export { SipConsent, consentMessages, type ConsentChangeDetail, type ConsentWithdrawDetail } from './consent/sip-consent.js';

@@ -7,11 +7,15 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { redactForParty, type IsoDate, type Plan, type PlanSection, type RedactedPlan } from '@sip-kit/core';
+import { redactForParty, type IsoDate, type Locale, type Plan, type PlanSection, type RedactedPlan } from '@sip-kit/core';
 import type { PlanFeedback } from '../context/services.js';
 import { notCoveredNotice, sectionHeading } from '../shared/fields.js';
 import type { EditorKey } from './messages.js';
+import { partyViewMessages, type PartyViewKey } from './party-messages.js';
 import type { Translate } from './person-view.js';
+
+// The editor asks the loaded view for its strings (`SipElement.lazy`).
+export { partyViewMessages, type PartyViewKey } from './party-messages.js';
 
 /** The editor's sections, in the order it shows them. */
 export type EditorSection = 'person' | 'voice' | 'parties' | 'participants' | 'roles' | 'needs' | 'resources' | 'goals' | 'interventions' | 'otherInterventions' | 'followUps';
@@ -22,6 +26,8 @@ type Deadline = PlanFeedback['deadlines'][number];
 export interface PartyViewHost {
   /** The editor's strings in its active locale. */
   t: Translate;
+  /** The editor's active locale (for the view's own strings, {@link partyViewMessages}). */
+  locale: Locale;
   /** One of the editor's sections (read-only here), rendered from the party's copy. */
   section: (name: EditorSection, plan: Plan) => TemplateResult;
   /** The editor's deadline banner, showing the deadlines `shown` lets through. */
@@ -69,13 +75,14 @@ export function renderPartyView(plan: Plan, party: string, on: IsoDate, host: Pa
   const { allowed, sections, items, unresolvedExclusions } = copy.redacted;
   const hidden = new Set<string>(sections);
   const t = host.t;
+  const my = (key: PartyViewKey) => partyViewMessages.t(host.locale, key);
   // The section renderers only read; the withheld parts of the copy are empty or markers and are never rendered.
   const shown = copy as unknown as Plan;
   return html`<div part="party-view">
     <div part="party-note" role="note">
-      <p>${t('party.note')}</p>
-      ${allowed && items.length ? html`<p>${t('party.itemsWithheld')}</p>` : nothing}
-      ${allowed && unresolvedExclusions.length ? html`<p>${t('party.unresolved')}</p>` : nothing}
+      <p>${my('party.note')}</p>
+      ${allowed && items.length ? html`<p>${my('party.itemsWithheld')}</p>` : nothing}
+      ${allowed && unresolvedExclusions.length ? html`<p>${my('party.unresolved')}</p>` : nothing}
     </div>
     ${allowed
       ? host.deadlines((d) => !(hidden.has('followUps') && d.kind === 'follow-up') && !(hidden.has('meetings') && (d.kind === 'meeting' || d.kind === 'invitation')))

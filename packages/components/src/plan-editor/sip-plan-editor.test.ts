@@ -7,6 +7,8 @@ import '../define/sip-plan-editor.js';
 import '../define/sip-context.js';
 import type { SipPlanEditor, PlanSaveErrorDetail } from './sip-plan-editor.js';
 import type { RepositoryService } from '../context/services.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { editorMessages } from './messages.js';
 
 // The example plans from core, fetched from the test server (JSON modules are not served as modules here).
 const [sePlan, childPlan] = await Promise.all(['se-sip', 'se-sip-child'].map((n) => fetch(`/packages/core/examples/${n}.json`).then((r) => r.json())));
@@ -373,6 +375,37 @@ describe('<sip-plan-editor>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it("person mode in English and Norwegian: the view's own strings load with it (no Swedish first) and follow a change of language", async () => {
+    const el = await fixture<SipPlanEditor>(html`<sip-plan-editor today="2026-03-10" .repository=${memoryRepo()} .plan=${adult()}></sip-plan-editor>`);
+    // Every heading the person's view ever shows, however briefly.
+    const seen = new Set<string>();
+    const watch = new MutationObserver(() => {
+      const h2 = root(el).querySelector('[part~="person-view"] h2');
+      if (h2) seen.add(h2.textContent!);
+    });
+    watch.observe(root(el), { childList: true, subtree: true, characterData: true });
+    const heading = () => [$(el, '[part~="person-view"] h2').textContent, $(el, '#h-p-goals').textContent, $(el, '#h-p-help').textContent];
+    el.locale = 'en';
+    el.mode = 'person';
+    await el.updateComplete;
+    expect(root(el).querySelector('.lazy-loading, .lazy-failed'), 'no busy or failed status once loaded').to.equal(null);
+    expect(heading()).to.deep.equal(['My plan', 'What I want to achieve', 'The help I get']);
+    expect($(el, '[part~="section-goals"]').closest('[lang]')!.getAttribute('lang')).to.equal('en');
+    await expect(el).to.be.accessible();
+    el.locale = 'nb';
+    await el.updateComplete;
+    expect(heading()).to.deep.equal(['Planen min', 'Dette vil jeg klare', 'Denne hjelpen får jeg']);
+    expect($(el, '[part~="section-coordinator"]').textContent).to.contain('Denne personen holder sammen planen min');
+    // From the lang attribute too, back to a language already loaded.
+    el.locale = undefined;
+    el.setAttribute('lang', 'en');
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+    expect(heading()).to.deep.equal(['My plan', 'What I want to achieve', 'The help I get']);
+    watch.disconnect();
+    expect([...seen], 'never the Swedish heading').to.deep.equal(['My plan', 'Planen min']);
+  });
+
   it('a child plan has the child’s own view, in both modes', async () => {
     const el = await editor(child());
     expect($(el, '#voice-child')).to.exist;
@@ -512,6 +545,19 @@ describe('<sip-plan-editor> acting for a party', function () {
     await expect(el).to.be.accessible();
   });
 
+  it("shows the party's note in the editor's language, with the view's own strings once loaded", async () => {
+    const el = await asParty(adult(), 'af');
+    expect($(el, '[part~="party-note"]').textContent).to.contain('Du ser planen så som den här verksamheten får se den.');
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(root(el).querySelector('.lazy-loading, .lazy-failed')).to.equal(null);
+    expect($(el, '[part~="party-note"]').textContent).to.contain('You see the plan as this organisation may see it.');
+    expect($(el, '#h-needs').textContent).to.equal('Needs');
+    el.locale = 'nn';
+    await el.updateComplete;
+    expect($(el, '[part~="party-note"]').textContent).to.contain('Du ser planen slik denne verksemda får sjå han.');
+  });
+
   it('setting party on an editor in use drops what was typed and announced, and refuses keyboard undo', async () => {
     const plan = adult();
     const el = await fixture<SipPlanEditor>(html`<sip-plan-editor today=${TODAY} .repository=${memoryRepo()} .plan=${plan}></sip-plan-editor>`);
@@ -531,5 +577,30 @@ describe('<sip-plan-editor> acting for a party', function () {
     el.party = undefined;
     await el.updateComplete;
     expect($<HTMLTextAreaElement>(el, `#need-${need.id}-text`).value).to.equal(`${need.text} (ändrad)`);
+  });
+});
+
+describe("<sip-plan-editor>'s catalogues", () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  it('every locale has exactly the Swedish keys, none empty, with the same placeholders; the views keep their strings out of the editor catalogue', async () => {
+    const [{ personViewMessages }, { partyViewMessages }] = await Promise.all([import('./person-view.js'), import('./party-view.js')]);
+    const catalogues: Record<string, Catalogue<string>> = { editorMessages, personViewMessages, partyViewMessages };
+    for (const [name, catalogue] of Object.entries(catalogues)) {
+      const keys = Object.keys(catalogue.sv).sort();
+      for (const locale of ['sv', 'nb', 'nn', 'en'] as const) {
+        await catalogue.load(locale);
+        const messages = catalogue.peek(locale);
+        expect(messages, `${name} ${locale} loads`).to.exist;
+        expect(Object.keys(messages!).sort(), `${name} ${locale} keys`).to.deep.equal(keys);
+        for (const key of keys) {
+          const text = messages![key]!;
+          expect(text.trim(), `${name} ${locale} ${key}`).not.to.equal('');
+          expect(placeholders(text), `${name} ${locale} ${key}`).to.deep.equal(placeholders(catalogue.sv[key]!));
+        }
+      }
+    }
+    const editorKeys = new Set(Object.keys(editorMessages.sv));
+    const moved = [...Object.keys(personViewMessages.sv), ...Object.keys(partyViewMessages.sv)].filter((k) => editorKeys.has(k));
+    expect(moved, 'in both the editor and a view catalogue').to.deep.equal([]);
   });
 });

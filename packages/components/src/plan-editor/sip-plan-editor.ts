@@ -87,12 +87,14 @@ const whenIdle = (callback: () => void): void => {
 /**
  * The person's plain-language view (`mode="person"`): a chunk of its own, as the
  * professional editor (the default) never shows it. See {@link SipPlanEditor.firstUpdated} for when it is fetched early.
+ * Its strings (`personViewMessages`) come with it.
  */
 const personView = new LazyPart(() => import('./person-view.js'));
 /**
  * What a party may see (`party` set): a chunk of its own, with core's
  * redaction, as the professional editor never shows it; it loads when `party`
- * is first set, and nothing of the plan shows until it has.
+ * is first set, and nothing of the plan shows until it has. Its strings
+ * (`partyViewMessages`) come with it.
  */
 const partyView = new LazyPart(() => import('./party-view.js'));
 
@@ -536,11 +538,20 @@ export class SipPlanEditor extends SipElement<EditorKey> {
     this.lookups = party ? { missing: NO_MISSING, pending: NO_PENDING } : { missing: indexMissing(this.feedback), pending: pendingItems(plan.pendingApproval) };
     if (party || this.mode === 'person') {
       const t: Translate = (key, params) => this.t(key, params);
+      // Each view brings its own strings: it shows once they are loaded in the active locale.
       const view = party
-        ? this.lazy(partyView, (m) =>
-            m.renderPartyView(plan, party, this.planController.rules.today, { t, section: (name, copy) => this.renderSection(name, copy), deadlines: (shown) => this.renderDeadlines(shown) }),
+        ? this.lazy(
+            partyView,
+            (m) =>
+              m.renderPartyView(plan, party, this.planController.rules.today, {
+                t,
+                locale: this.activeLocale,
+                section: (name, copy) => this.renderSection(name, copy),
+                deadlines: (shown) => this.renderDeadlines(shown),
+              }),
+            (m) => m.partyViewMessages,
           )
-        : this.lazy(personView, (m) => m.renderPersonView(plan, t, this.activeLocale));
+        : this.lazy(personView, (m) => m.renderPersonView(plan, t, this.activeLocale), (m) => m.personViewMessages);
       return html`<div lang=${this.activeLocale}>${view}${this.announcer.render()}</div>`;
     }
     return html`<div lang=${this.activeLocale} @keydown=${this.onKeyDown} @focusout=${this.onFocusOut}>
