@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { parsePlan, redactForParty, translate, type Plan } from '@sip-kit/core';
 import '../define/sip-consent.js';
-import type { ConsentChangeDetail, ConsentWithdrawDetail, SipConsent } from './sip-consent.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { consentMessages, type ConsentChangeDetail, type ConsentWithdrawDetail, type SipConsent } from './sip-consent.js';
 
 const TODAY = '2026-05-04';
 const examples = new Map<string, Plan>();
@@ -61,6 +62,68 @@ async function tabTo(el: SipConsent, id: string) {
   }
   throw new Error(`Tab never reached #${id}`);
 }
+
+// First in the file, so the parts' nb and en strings are not loaded yet.
+describe("<sip-consent>'s parts in the UI language", () => {
+  /** Every text the element shows while `act` runs (the parts' strings must never show in Swedish first). */
+  async function shown(el: SipConsent, act: () => Promise<void>): Promise<string[]> {
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(el.shadowRoot!.textContent!.replace(/\s+/g, ' ')));
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    await act();
+    observer.disconnect();
+    return seen;
+  }
+  const swedish = ['Ta tillbaka samtycke från', 'Hela samtycket', 'Du kan när som helst ta tillbaka', 'Den som tog emot samtycket', 'När personen inte kan samtycka'];
+
+  it('shows the print form, the withdrawal form and the cannot-consent path in English once their strings are loaded, and follows a change to Norwegian', async () => {
+    const el = await mount(await example('se-sip', () => ({ locale: 'en' })), { locale: 'en' });
+    const texts = await shown(el, async () => {
+      await click(el, '#withdraw-c-anna');
+      await click(el, '#cannot');
+    });
+    for (const t of texts) for (const sv of swedish) expect(t).not.to.contain(sv);
+    const print = text(el, '[part~="print-form"]');
+    expect(print).to.contain('Consent to a coordinated individual plan (SIP)');
+    expect(print).to.contain('You can take back your consent at any time');
+    expect(print).to.contain('The person who took the consent');
+    const form = text(el, '[part~="withdraw-form"]');
+    expect(form).to.contain('Take back consent from Anna Lindqvist');
+    expect(form).to.contain('The whole consent');
+    expect(form).to.contain('Recorded by');
+    expect(text(el, '[part~="cannot-consent"]')).to.contain('When the person cannot consent');
+    await expect(el).to.be.accessible();
+    // Nothing chosen: the part's own message says so.
+    await click(el, '#wd-mode-some');
+    await click(el, '#wd-submit');
+    expect(text(el, '[part~="withdraw-form"]')).to.contain('Choose at least one organisation.');
+
+    // The UI language changes: the parts' strings follow (the print form stays in the plan's language).
+    el.locale = 'nb';
+    await el.updateComplete;
+    expect(text(el, '[part~="withdraw-form"]')).to.contain('Trekk tilbake samtykke fra Anna Lindqvist');
+    expect(text(el, '[part~="cannot-consent"]')).to.contain('Når personen ikke kan samtykke');
+    expect(text(el, '[part~="print-form"]')).to.contain('Consent to a coordinated individual plan (SIP)');
+  });
+
+  it('shows the print form and the withdrawal form in Norwegian Bokmål, and prints a Norwegian plan in Norwegian under a Swedish UI', async () => {
+    const el = await mount(await example('no-ip'), { locale: 'nb' });
+    const texts = await shown(el, () => click(el, '#withdraw-c-ingrid'));
+    for (const t of texts) for (const sv of swedish) expect(t).not.to.contain(sv);
+    expect(text(el, '[part~="withdraw-form"]')).to.contain('Trekk tilbake samtykke fra Ingrid Solberg');
+    expect(text(el, '[part~="withdraw-form"]')).to.contain('Hele samtykket');
+    const print = text(el, '[part~="print-form"]');
+    expect(print).to.contain('Samtykke til individuell plan (IP)');
+    expect(print).to.contain('Du kan når som helst trekke samtykket tilbake');
+    expect(print).to.contain('Den som tok imot samtykket');
+
+    const swedishUi = await mount(await example('no-ip'), { locale: 'sv' });
+    expect(text(swedishUi, '[part~="base"]')).to.contain('Samtycke');
+    expect($(swedishUi, '[part~="print-form"]').getAttribute('lang')).to.equal('nb');
+    expect(text(swedishUi, '[part~="print-form"]')).to.contain('Samtykke til individuell plan (IP)');
+    expect(text(swedishUi, '[part~="print-form"]')).to.contain('Den som tok imot samtykket');
+  });
+});
 
 describe('<sip-consent>', () => {
   it('records an adult’s consent with an exclusion in their own words and a time limit', async () => {
@@ -442,5 +505,34 @@ describe('<sip-consent>', () => {
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(text(el, '[part~="timeline"]')).to.contain(payload);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+  });
+});
+
+describe("<sip-consent>'s catalogues", () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  it('every locale has exactly the Swedish keys, none empty, with the same placeholders; the parts keep their strings out of the element catalogue', async () => {
+    const [{ printMessages }, { withdrawMessages }, { cannotMessages }] = await Promise.all([
+      import('./parts/print-form.js'),
+      import('./parts/withdraw-form.js'),
+      import('./parts/cannot-consent.js'),
+    ]);
+    const catalogues: Record<string, Catalogue<string>> = { consentMessages, printMessages, withdrawMessages, cannotMessages };
+    for (const [name, catalogue] of Object.entries(catalogues)) {
+      const keys = Object.keys(catalogue.sv).sort();
+      for (const locale of ['sv', 'nb', 'nn', 'en'] as const) {
+        await catalogue.load(locale);
+        const messages = catalogue.peek(locale);
+        expect(messages, `${name} ${locale} loads`).to.exist;
+        expect(Object.keys(messages!).sort(), `${name} ${locale} keys`).to.deep.equal(keys);
+        for (const key of keys) {
+          const text = messages![key]!;
+          expect(text.trim(), `${name} ${locale} ${key}`).not.to.equal('');
+          expect(placeholders(text), `${name} ${locale} ${key}`).to.deep.equal(placeholders(catalogue.sv[key]!));
+        }
+      }
+    }
+    const elementKeys = new Set(Object.keys(consentMessages.sv));
+    const inBoth = [...Object.keys(printMessages.sv), ...Object.keys(withdrawMessages.sv), ...Object.keys(cannotMessages.sv)].filter((k) => elementKeys.has(k));
+    expect(inBoth, 'in both the element and a part catalogue').to.deep.equal([]);
   });
 });

@@ -289,6 +289,15 @@ export class SipConsent extends SipElement<ConsentKey> {
     return this.plan?.locale ?? this.activeLocale;
   }
 
+  /**
+   * The catalogues the printed form uses, which it shows in the plan's
+   * language: the element's and, once the form has loaded, the form's own.
+   */
+  private planCatalogues(): Catalogue<string>[] {
+    const own = printPart.value?.printMessages;
+    return own ? [consentMessages, own] : [consentMessages];
+  }
+
   /** Strings in the plan's language (the printed form). */
   private readonly tp: Translate = (key, params) => consentMessages.t(this.planLocale, key, params);
   private readonly tu: UiTranslate = (key, params) => this.t(key, params);
@@ -338,7 +347,7 @@ export class SipConsent extends SipElement<ConsentKey> {
     super.willUpdate(changed);
     if (!this.draft && this.plan) this.draft = this.freshDraft();
     const pl = this.plan?.locale;
-    if (pl && !consentMessages.peek(pl)) void consentMessages.load(pl).then(() => this.requestUpdate());
+    if (pl) for (const c of this.planCatalogues()) if (!c.peek(pl)) void c.load(pl).then(() => this.requestUpdate());
   }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
@@ -357,8 +366,9 @@ export class SipConsent extends SipElement<ConsentKey> {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     const pl = this.plan?.locale;
-    if (pl && !consentMessages.peek(pl)) {
-      await consentMessages.load(pl);
+    const missing = pl ? this.planCatalogues().filter((c) => !c.peek(pl)) : [];
+    if (pl && missing.length) {
+      await Promise.all(missing.map((c) => c.load(pl)));
       result = await super.getUpdateComplete();
     }
     return result;
@@ -451,9 +461,11 @@ export class SipConsent extends SipElement<ConsentKey> {
     e.preventDefault();
     const w = this.withdrawing;
     if (!w || this.off || this.readonly) return;
+    // The part's own strings: loaded in the active locale, since its form is shown only then.
+    const own = (key: 'withdraw.noParties' | 'withdraw.done') => part.withdrawMessages.t(this.activeLocale, key);
     if (w.mode === 'some' && w.parties.length === 0) {
-      this.withdrawing = { ...w, errors: { 'wd-parties': [this.t('withdraw.noParties')] } };
-      this.announcer.announce(this.t('withdraw.noParties'), 'assertive');
+      this.withdrawing = { ...w, errors: { 'wd-parties': [own('withdraw.noParties')] } };
+      this.announcer.announce(own('withdraw.noParties'), 'assertive');
       return;
     }
     const r = this.runCommand((store) => store.withdrawConsent(w.consent, part.withdrawalOf(w)));
@@ -469,7 +481,7 @@ export class SipConsent extends SipElement<ConsentKey> {
     const withdrawal = consent.withdrawals.find((x) => x.id === r.value) ?? consent.withdrawals.at(-1)!;
     this.lastRecord = consent.id;
     this.withdrawing = undefined;
-    this.announcer.announce(this.t('withdraw.done'));
+    this.announcer.announce(own('withdraw.done'));
     this.emit<ConsentWithdrawDetail>('sip-consent-withdraw', { consent, withdrawal, whole: withdrawal.parties === undefined, plan });
     this.syncForm();
     void focusAfterUpdate(this, `#withdraw-${consent.id}`, `#history-heading`);
@@ -524,15 +536,18 @@ export class SipConsent extends SipElement<ConsentKey> {
     if (!plan) return html`${this.announcer.render()}`;
     const draft = this.draft ?? this.freshDraft();
     const names = new Names(plan);
-    const print = this.lazy(printPart, (m) =>
-      m.printForm({
-        plan,
-        draft,
-        locale: this.planLocale,
-        t: this.tp,
-        names,
-        childBand: this.childBand(plan),
-      }),
+    const print = this.lazy(
+      printPart,
+      (m) =>
+        m.printForm({
+          plan,
+          draft,
+          locale: this.planLocale,
+          t: this.tp,
+          names,
+          childBand: this.childBand(plan),
+        }),
+      (m) => m.printMessages,
     );
     if (this.view === 'print') {
       return html`${this.announcer.render()}
@@ -619,21 +634,25 @@ export class SipConsent extends SipElement<ConsentKey> {
   private renderWithdrawForm(c: Consent, plan: Plan, names: Names): TemplateResult | typeof nothing {
     const w = this.withdrawing;
     if (!w || w.consent !== c.id) return nothing;
-    return this.lazy(withdrawPart, (m) =>
-      m.withdrawForm({
-        consent: c,
-        draft: w,
-        t: this.tu,
-        names,
-        recorders: this.recorderOptions(plan),
-        disabled: this.off,
-        // Read the current state at event time: two changes may come before one render.
-        update: (patch) => (this.withdrawing = { ...this.withdrawing!, ...patch }),
-        chosen: () => this.withdrawing?.parties ?? [],
-        onReason: (v) => (this.withdrawing!.reason = v),
-        onSubmit: (e) => this.onWithdraw(e, m),
-        onCancel: () => this.onCancelWithdraw(),
-      }),
+    return this.lazy(
+      withdrawPart,
+      (m) =>
+        m.withdrawForm({
+          consent: c,
+          draft: w,
+          t: this.tu,
+          locale: this.activeLocale,
+          names,
+          recorders: this.recorderOptions(plan),
+          disabled: this.off,
+          // Read the current state at event time: two changes may come before one render.
+          update: (patch) => (this.withdrawing = { ...this.withdrawing!, ...patch }),
+          chosen: () => this.withdrawing?.parties ?? [],
+          onReason: (v) => (this.withdrawing!.reason = v),
+          onSubmit: (e) => this.onWithdraw(e, m),
+          onCancel: () => this.onCancelWithdraw(),
+        }),
+      (m) => m.withdrawMessages,
     );
   }
 
@@ -880,14 +899,18 @@ export class SipConsent extends SipElement<ConsentKey> {
         >
       </div>
       ${d.cannotConsent
-        ? this.lazy(cannotPart, (m) =>
-            m.cannotConsent({
-              draft: d,
-              errors: this.errors,
-              t: this.tu,
-              patch: (patch) => this.patchDraft(patch),
-              editConsulted: (change, focus) => this.editConsulted(change, focus),
-            }),
+        ? this.lazy(
+            cannotPart,
+            (m) =>
+              m.cannotConsent({
+                draft: d,
+                errors: this.errors,
+                t: this.tu,
+                locale: this.activeLocale,
+                patch: (patch) => this.patchDraft(patch),
+                editConsulted: (change, focus) => this.editConsulted(change, focus),
+              }),
+            (m) => m.cannotMessages,
           )
         : nothing}`;
   }

@@ -8,9 +8,23 @@
  * @module
  */
 import { html, type TemplateResult } from 'lit';
+import type { Locale } from '@sip-kit/core';
+import { Catalogue } from '../../i18n/catalogue.js';
 import { textField, textareaField } from '../../shared/fields.js';
+import sv, { type CannotKey } from '../messages/cannot-sv.js';
 import { newKey, type ConsentDraft, type DraftConsulted } from './draft.js';
 import type { UiTranslate } from './names.js';
+
+/**
+ * The fieldset's own strings (every `cannot.*` string but the box that opens
+ * it): Swedish travels with the fieldset, nb, nn and en load on first use. The
+ * element shows the fieldset once they are loaded in its language.
+ */
+export const cannotMessages = new Catalogue<CannotKey>(sv, {
+  nb: () => import('../messages/cannot-nb.js'),
+  nn: () => import('../messages/cannot-nn.js'),
+  en: () => import('../messages/cannot-en.js'),
+});
 
 /** What the cannot-consent fieldset needs. */
 export interface CannotConsentOptions {
@@ -18,8 +32,10 @@ export interface CannotConsentOptions {
   draft: ConsentDraft;
   /** Problems per field id. */
   errors: Record<string, string[]>;
-  /** UI strings. */
+  /** The element's UI strings (the fieldset's own come from `cannotMessages`). */
   t: UiTranslate;
+  /** The element's UI language. */
+  locale: Locale;
   /** Changes the draft (merged into the current one at event time). */
   patch: (patch: Partial<ConsentDraft>) => void;
   /**
@@ -32,6 +48,7 @@ export interface CannotConsentOptions {
 /** The fieldset of the cannot-consent path. */
 export function cannotConsent(o: CannotConsentOptions): TemplateResult {
   const { draft: d, errors: err, t } = o;
+  const own = (key: CannotKey, params?: Readonly<Record<string, string | number>>) => cannotMessages.t(o.locale, key, params);
   const requiredText = t('field.required');
   const update = (key: string, patch: Partial<DraftConsulted>) => o.editConsulted((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
   const add = () => {
@@ -40,16 +57,16 @@ export function cannotConsent(o: CannotConsentOptions): TemplateResult {
   };
   const remove = (key: string) => o.editConsulted((list) => list.filter((p) => p.key !== key), '#add-consulted');
   return html`<fieldset class="sip-fieldset" part="cannot-consent">
-    <legend>${t('cannot.heading')}</legend>
-    <p class="sip-help">${t('cannot.help')}</p>
-    ${textareaField({ id: 'cannotReason', label: t('cannot.reason'), value: d.cannotReason, maxlength: 2000, errors: err.cannotReason, onInput: (v) => o.patch({ cannotReason: v }) })}
-    <h4 id="consulted-heading">${t('cannot.consulted')}</h4>
+    <legend>${own('cannot.heading')}</legend>
+    <p class="sip-help">${own('cannot.help')}</p>
+    ${textareaField({ id: 'cannotReason', label: own('cannot.reason'), value: d.cannotReason, maxlength: 2000, errors: err.cannotReason, onInput: (v) => o.patch({ cannotReason: v }) })}
+    <h4 id="consulted-heading">${own('cannot.consulted')}</h4>
     <ol class="sip-list" aria-labelledby="consulted-heading">
       ${d.consulted.map(
         (p, i) => html`<li class="row">
           ${textField({
             id: `consulted-${p.key}`,
-            label: `${t('cannot.person', { n: i + 1 })}: ${t('cannot.name')}`,
+            label: `${own('cannot.person', { n: i + 1 })}: ${own('cannot.name')}`,
             value: p.name,
             maxlength: 200,
             required: true,
@@ -59,7 +76,7 @@ export function cannotConsent(o: CannotConsentOptions): TemplateResult {
           })}
           ${textField({
             id: `consulted-${p.key}-relation`,
-            label: t('cannot.relation'),
+            label: own('cannot.relation'),
             value: p.relation,
             maxlength: 200,
             required: true,
@@ -67,15 +84,15 @@ export function cannotConsent(o: CannotConsentOptions): TemplateResult {
             onInput: (v) => update(p.key, { relation: v }),
           })}
           <button type="button" part="button" id=${`consulted-${p.key}-remove`} @click=${() => remove(p.key)}>
-            ${t('list.remove')}<span class="sip-visually-hidden">: ${t('cannot.person', { n: i + 1 })}</span>
+            ${t('list.remove')}<span class="sip-visually-hidden">: ${own('cannot.person', { n: i + 1 })}</span>
           </button>
         </li>`,
       )}
     </ol>
-    <button type="button" part="button" id="add-consulted" @click=${add}>${t('cannot.add')}</button>
+    <button type="button" part="button" id="add-consulted" @click=${add}>${own('cannot.add')}</button>
     ${textareaField({
       id: 'account',
-      label: t('cannot.account'),
+      label: own('cannot.account'),
       value: d.account,
       maxlength: 10000,
       required: true,

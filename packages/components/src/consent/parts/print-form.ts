@@ -12,9 +12,26 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, Plan } from '@sip-kit/core';
+import { Catalogue } from '../../i18n/catalogue.js';
 import { formatDate } from '../../shared/format.js';
+import sv, { type PrintKey } from '../messages/print-sv.js';
 import type { ConsentDraft } from './draft.js';
 import type { Names, Translate } from './names.js';
+
+/**
+ * The form's own strings (the plan types and every `print.*` string but the
+ * print view's buttons): Swedish travels with the form, nb, nn and en load on
+ * first use. The element shows the form once they are loaded in its UI
+ * language, and loads them in the plan's language too when that differs.
+ */
+export const printMessages = new Catalogue<PrintKey>(sv, {
+  nb: () => import('../messages/print-nb.js'),
+  nn: () => import('../messages/print-nn.js'),
+  en: () => import('../messages/print-en.js'),
+});
+
+/** A translator of the form's own strings in the plan's language. */
+type PrintTranslate = (key: PrintKey, params?: Readonly<Record<string, string | number>>) => string;
 
 /** What the printed form needs. */
 export interface PrintFormOptions {
@@ -24,7 +41,7 @@ export interface PrintFormOptions {
   draft: ConsentDraft;
   /** The plan's language. */
   locale: Locale;
-  /** Strings in the plan's language. */
+  /** The element's strings in the plan's language (the form's own come from `printMessages`). */
   t: Translate;
   /** Name lookups. */
   names: Names;
@@ -98,13 +115,13 @@ const printStyles = html`<style>
   }
 </style>`;
 
-function box(checked: boolean, t: Translate): TemplateResult {
+function box(checked: boolean, t: PrintTranslate): TemplateResult {
   return html`<span class="box" aria-hidden="true">${checked ? '☒' : '☐'}</span><span class="sip-visually-hidden">${t(checked ? 'print.checked' : 'print.unchecked')}</span>`;
 }
 
 const lines = (n: number) => html`<div class="write-lines" aria-hidden="true">${Array.from({ length: n }, () => html`<span></span>`)}</div>`;
 
-function signature(label: string, name: string, t: Translate): TemplateResult {
+function signature(label: string, name: string, t: PrintTranslate): TemplateResult {
   return html`<div class="signature" part="signature">
     <p class="sign-role">${label}</p>
     <div class="sign-row">
@@ -118,30 +135,31 @@ function signature(label: string, name: string, t: Translate): TemplateResult {
 /** The printable consent form. */
 export function printForm(o: PrintFormOptions): TemplateResult {
   const { plan, draft: d, t, names, locale } = o;
+  const own: PrintTranslate = (key, params) => printMessages.t(locale, key, params);
   const guardians = plan.person.isChild ? plan.participants.filter((p) => p.role === 'guardian') : [];
   const blank = !d.decision && d.shareWith.length === 0;
   const signers: TemplateResult[] = guardians.length
-    ? guardians.map((g) => signature(t('print.signGuardian', { name: g.name }), g.name, t))
+    ? guardians.map((g) => signature(own('print.signGuardian', { name: g.name }), g.name, own))
     : d.giver.startsWith('representative')
-      ? [signature(t('print.signRepresentative'), d.giver.includes(':') ? names.participant(d.giver.split(':')[1]) : d.representativeName, t)]
-      : [signature(t('print.signPerson'), plan.person.name, t)];
+      ? [signature(own('print.signRepresentative'), d.giver.includes(':') ? names.participant(d.giver.split(':')[1]) : d.representativeName, own)]
+      : [signature(own('print.signPerson'), plan.person.name, own)];
   const q = o.childBand;
   return html`${printStyles}<section class="print" part="print-form" lang=${locale} aria-labelledby="print-title">
-    <h2 id="print-title">${t('print.title', { planType: t(`planType.${plan.type}`) })}</h2>
-    <h3>${t('print.person')}</h3>
+    <h2 id="print-title">${own('print.title', { planType: own(`planType.${plan.type}`) })}</h2>
+    <h3>${own('print.person')}</h3>
     <dl class="facts">
-      <div><dt>${t('print.name')}</dt><dd>${plan.person.name}</dd></div>
-      ${plan.person.dateOfBirth ? html`<div><dt>${t('print.born')}</dt><dd>${formatDate(plan.person.dateOfBirth, locale)}</dd></div>` : nothing}
+      <div><dt>${own('print.name')}</dt><dd>${plan.person.name}</dd></div>
+      ${plan.person.dateOfBirth ? html`<div><dt>${own('print.born')}</dt><dd>${formatDate(plan.person.dateOfBirth, locale)}</dd></div>` : nothing}
     </dl>
-    <p>${t('print.intro')}</p>
-    <p class="print-check">${box(blank ? false : d.establishPlan, t)} ${t('scope.establish')}</p>
+    <p>${own('print.intro')}</p>
+    <p class="print-check">${box(blank ? false : d.establishPlan, own)} ${t('scope.establish')}</p>
     <table class="print-parties" part="print-parties">
-      <caption>${t('print.parties')}</caption>
+      <caption>${own('print.parties')}</caption>
       <thead>
         <tr>
           <th scope="col">${t('scope.party')}</th>
-          <th scope="col">${t('print.yes')}</th>
-          <th scope="col">${t('print.no')}</th>
+          <th scope="col">${own('print.yes')}</th>
+          <th scope="col">${own('print.no')}</th>
         </tr>
       </thead>
       <tbody>
@@ -149,44 +167,44 @@ export function printForm(o: PrintFormOptions): TemplateResult {
           const yes = d.shareWith.includes(p.id);
           return html`<tr>
             <th scope="row">${names.party(p.id)}</th>
-            <td>${box(!blank && yes, t)}</td>
-            <td>${box(!blank && !yes, t)}</td>
+            <td>${box(!blank && yes, own)}</td>
+            <td>${box(!blank && !yes, own)}</td>
           </tr>`;
         })}
       </tbody>
     </table>
-    <h3>${t('print.excluded')}</h3>
+    <h3>${own('print.excluded')}</h3>
     ${d.exclusions.length
       ? html`<ul class="print-exclusions">
           ${d.exclusions.map(
-            (x) => html`<li>“${x.text}” <span class="muted">(${t('print.excludedFor', { parties: x.parties ? names.partyList(x.parties) : t('print.allParties') })})</span></li>`,
+            (x) => html`<li>“${x.text}” <span class="muted">(${own('print.excludedFor', { parties: x.parties ? names.partyList(x.parties) : own('print.allParties') })})</span></li>`,
           )}
         </ul>`
       : blank
         ? nothing
-        : html`<p>${t('print.noExclusions')}</p>`}
+        : html`<p>${own('print.noExclusions')}</p>`}
     ${blank ? lines(3) : nothing}
     <p>
-      <strong>${t('print.validUntil')}:</strong>
-      ${d.validUntil ? formatDate(d.validUntil, locale) : blank ? html`<span class="inline-line" aria-hidden="true"></span> / ${t('print.untilWithdrawn')}` : t('print.untilWithdrawn')}
+      <strong>${own('print.validUntil')}:</strong>
+      ${d.validUntil ? formatDate(d.validUntil, locale) : blank ? html`<span class="inline-line" aria-hidden="true"></span> / ${own('print.untilWithdrawn')}` : own('print.untilWithdrawn')}
     </p>
     ${plan.person.isChild
-      ? html`<h3>${t('print.child')}</h3>
+      ? html`<h3>${own('print.child')}</h3>
           <p>${t(`child.${q}.question`)}</p>
           <ul class="print-choices">
-            ${(['agrees', 'disagrees', 'unsure'] as const).map((a) => html`<li>${box(d.childAssent === a, t)} ${t(`child.${q}.${a}`)}</li>`)}
+            ${(['agrees', 'disagrees', 'unsure'] as const).map((a) => html`<li>${box(d.childAssent === a, own)} ${t(`child.${q}.${a}`)}</li>`)}
           </ul>
           ${d.childView ? html`<p class="own-words">“${d.childView}”</p>` : lines(3)}`
       : nothing}
     ${d.cannotConsent
-      ? html`<p>${t('print.cannot')}</p>
+      ? html`<p>${own('print.cannot')}</p>
           <ul>
             ${d.consulted.map((p) => html`<li>${p.name} (${p.relation})</li>`)}
           </ul>
           ${d.account ? html`<p class="own-words">“${d.account}”</p>` : lines(3)}`
       : nothing}
-    <p class="withdraw-info">${t('print.withdrawInfo')}</p>
-    <h3>${t('print.signatures')}</h3>
-    ${signers} ${signature(t('print.signRecorder'), d.recordedBy ? names.participant(d.recordedBy) : '', t)}
+    <p class="withdraw-info">${own('print.withdrawInfo')}</p>
+    <h3>${own('print.signatures')}</h3>
+    ${signers} ${signature(own('print.signRecorder'), d.recordedBy ? names.participant(d.recordedBy) : '', own)}
   </section>`;
 }

@@ -8,10 +8,24 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { SipValidationError, formatIssues, type Consent, type IsoDate, type Locale } from '@sip-kit/core';
+import { Catalogue } from '../../i18n/catalogue.js';
 import { checkboxGroup, dateField, selectField, textareaField, type SelectOption } from '../../shared/fields.js';
+import sv, { type WithdrawKey } from '../messages/withdraw-sv.js';
 import { errorList } from './errors.js';
 import type { Names, UiTranslate } from './names.js';
 import { radioGroup } from './radio.js';
+
+/**
+ * The withdrawal's own strings (every `withdraw.*` string): Swedish travels
+ * with the form, nb, nn and en load on first use. The element shows the form
+ * once they are loaded in its language, and says with them that a withdrawal
+ * was recorded or what is missing.
+ */
+export const withdrawMessages = new Catalogue<WithdrawKey>(sv, {
+  nb: () => import('../messages/withdraw-nb.js'),
+  nn: () => import('../messages/withdraw-nn.js'),
+  en: () => import('../messages/withdraw-en.js'),
+});
 
 /** The withdrawal being filled in (kept by the element). */
 export interface WithdrawDraft {
@@ -61,8 +75,10 @@ export interface WithdrawFormOptions {
   consent: Consent;
   /** The withdrawal being filled in. */
   draft: WithdrawDraft;
-  /** UI strings. */
+  /** The element's UI strings (the form's own come from `withdrawMessages`). */
   t: UiTranslate;
+  /** The element's UI language. */
+  locale: Locale;
   /** Name lookups. */
   names: Names;
   /** Who may record the withdrawal. */
@@ -84,6 +100,7 @@ export interface WithdrawFormOptions {
 /** The form that withdraws a record wholly or for some of its parties. */
 export function withdrawForm(o: WithdrawFormOptions): TemplateResult {
   const { consent: c, draft: w, t, names } = o;
+  const own = (key: WithdrawKey, params?: Readonly<Record<string, string | number>>) => withdrawMessages.t(o.locale, key, params);
   const withdrawn = new Set(c.withdrawals.flatMap((x) => x.parties ?? []));
   const parties = c.scope.shareWith.filter((p) => !withdrawn.has(p));
   return html`<style>
@@ -102,29 +119,29 @@ export function withdrawForm(o: WithdrawFormOptions): TemplateResult {
     </style>
     <form class="subform" part="withdraw-form" novalidate aria-labelledby="wd-heading" @submit=${o.onSubmit}>
       <fieldset class="plain" ?disabled=${o.disabled}>
-        <h4 id="wd-heading">${t('withdraw.heading', { giver: names.giver(c.givenBy, t) })}</h4>
+        <h4 id="wd-heading">${own('withdraw.heading', { giver: names.giver(c.givenBy, t) })}</h4>
         ${radioGroup({
           id: 'wd-mode',
-          legend: t('withdraw.what'),
+          legend: own('withdraw.what'),
           value: w.mode,
           options: [
-            { value: 'whole', label: t('withdraw.whole') },
-            { value: 'some', label: t('withdraw.some') },
+            { value: 'whole', label: own('withdraw.whole') },
+            { value: 'some', label: own('withdraw.some') },
           ],
           onChange: (v) => o.update({ mode: v as WithdrawDraft['mode'] }),
         })}
         ${w.mode === 'some'
           ? html`${checkboxGroup({
               id: 'wd-parties',
-              legend: t('withdraw.parties'),
+              legend: own('withdraw.parties'),
               options: parties.map((p) => ({ value: p, label: names.party(p) })),
               selected: w.parties,
               onToggle: (p, on) => o.update({ parties: on ? [...new Set([...o.chosen(), p])] : o.chosen().filter((x) => x !== p) }),
             })}
             ${errorList(w.errors['wd-parties'])}`
           : nothing}
-        ${dateField({ id: 'wd-on', label: t('withdraw.on'), value: w.on, required: true, requiredText: t('field.required'), errors: w.errors['wd-on'], onChange: (v) => o.update({ on: v }) })}
-        ${textareaField({ id: 'wd-reason', label: t('withdraw.reason'), value: w.reason, maxlength: 2000, errors: w.errors['wd-reason'], onInput: o.onReason })}
+        ${dateField({ id: 'wd-on', label: own('withdraw.on'), value: w.on, required: true, requiredText: t('field.required'), errors: w.errors['wd-on'], onChange: (v) => o.update({ on: v }) })}
+        ${textareaField({ id: 'wd-reason', label: own('withdraw.reason'), value: w.reason, maxlength: 2000, errors: w.errors['wd-reason'], onInput: o.onReason })}
         ${selectField({
           id: 'wd-by',
           label: t('record.recordedBy'),
@@ -135,8 +152,8 @@ export function withdrawForm(o: WithdrawFormOptions): TemplateResult {
           onChange: (v) => o.update({ recordedBy: v }),
         })}
         <div class="row-actions">
-          <button type="submit" id="wd-submit" part="button" class="sip-primary">${t('withdraw.submit')}</button>
-          <button type="button" part="button" @click=${o.onCancel}>${t('withdraw.cancel')}</button>
+          <button type="submit" id="wd-submit" part="button" class="sip-primary">${own('withdraw.submit')}</button>
+          <button type="button" part="button" @click=${o.onCancel}>${own('withdraw.cancel')}</button>
         </div>
       </fieldset>
     </form>`;

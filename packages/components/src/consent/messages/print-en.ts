@@ -1,0 +1,40 @@
+import type { UiMessages } from '../../i18n/catalogue.js';
+import type { PrintKey } from './print-sv.js';
+
+/** English strings of `<sip-consent>`'s form for signing (loaded with the part, in this locale only). */
+const en: UiMessages<PrintKey> = {
+  'print.title': 'Consent to a {planType}',
+  'print.person': 'The person',
+  'print.name': 'Name',
+  'print.born': 'Born',
+  'print.intro': 'I agree that a plan is made together with me, and that the organisations I have ticked may share information with each other for the plan. This consent is only for this plan.',
+  'print.parties': 'Organisations that may see the plan and share with each other',
+  'print.yes': 'Yes',
+  'print.no': 'No',
+  'print.checked': 'ticked',
+  'print.unchecked': 'not ticked',
+  'print.excluded': 'This must not be shared',
+  'print.excludedFor': 'for: {parties}',
+  'print.allParties': 'everyone',
+  'print.noExclusions': 'No exceptions.',
+  'print.validUntil': 'The consent is valid until',
+  'print.untilWithdrawn': 'until I take it back',
+  'print.withdrawInfo': 'You can take back your consent at any time, completely or for one organisation. Tell the person who coordinates the plan.',
+  'print.child': 'The child’s own view',
+  'print.cannot': 'The person cannot consent themselves. These people close to them were asked:',
+  'print.signatures': 'Signatures',
+  'print.signature': 'Signature',
+  'print.nameClarification': 'Name in capitals',
+  'print.date': 'Date',
+  'print.signPerson': 'The person',
+  'print.signGuardian': 'Guardian: {name}',
+  'print.signRepresentative': 'Representative',
+  'print.signRecorder': 'The person who took the consent',
+  'planType.se-sip': 'coordinated individual plan (SIP)',
+  'planType.se-sip-child': 'coordinated individual plan (SIP)',
+  'planType.se-sip-discharge': 'coordinated individual plan at discharge (SIP)',
+  'planType.se-lss-ip': 'individual plan under LSS',
+  'planType.no-ip': 'individual plan (IP)',
+  'planType.pcsp': 'person-centred care and support plan',
+};
+export default en;

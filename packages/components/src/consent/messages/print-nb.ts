@@ -1,0 +1,40 @@
+import type { UiMessages } from '../../i18n/catalogue.js';
+import type { PrintKey } from './print-sv.js';
+
+/** Norwegian Bokmål strings of `<sip-consent>`'s form for signing (loaded with the part, in this locale only). */
+const nb: UiMessages<PrintKey> = {
+  'print.title': 'Samtykke til {planType}',
+  'print.person': 'Personen',
+  'print.name': 'Navn',
+  'print.born': 'Født',
+  'print.intro': 'Jeg samtykker til at det lages en plan sammen med meg, og at tjenestene jeg har krysset av for, kan dele opplysninger med hverandre for planen. Samtykket gjelder bare denne planen.',
+  'print.parties': 'Tjenester som kan se planen og dele med hverandre',
+  'print.yes': 'Ja',
+  'print.no': 'Nei',
+  'print.checked': 'krysset av',
+  'print.unchecked': 'ikke krysset av',
+  'print.excluded': 'Dette skal ikke deles',
+  'print.excludedFor': 'gjelder: {parties}',
+  'print.allParties': 'alle',
+  'print.noExclusions': 'Ingen unntak.',
+  'print.validUntil': 'Samtykket gjelder til og med',
+  'print.untilWithdrawn': 'til jeg trekker det tilbake',
+  'print.withdrawInfo': 'Du kan når som helst trekke samtykket tilbake, helt eller for én tjeneste. Si fra til den som koordinerer planen.',
+  'print.child': 'Barnets eget syn',
+  'print.cannot': 'Personen kan ikke selv samtykke. Disse pårørende er spurt:',
+  'print.signatures': 'Underskrifter',
+  'print.signature': 'Underskrift',
+  'print.nameClarification': 'Navn med blokkbokstaver',
+  'print.date': 'Dato',
+  'print.signPerson': 'Personen',
+  'print.signGuardian': 'Forelder med foreldreansvar: {name}',
+  'print.signRepresentative': 'Representant',
+  'print.signRecorder': 'Den som tok imot samtykket',
+  'planType.se-sip': 'samordnet individuell plan (SIP)',
+  'planType.se-sip-child': 'samordnet individuell plan (SIP)',
+  'planType.se-sip-discharge': 'samordnet individuell plan ved utskriving (SIP)',
+  'planType.se-lss-ip': 'individuell plan etter LSS',
+  'planType.no-ip': 'individuell plan (IP)',
+  'planType.pcsp': 'personsentrert plan',
+};
+export default nb;

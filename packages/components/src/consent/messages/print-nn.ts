@@ -1,0 +1,40 @@
+import type { UiMessages } from '../../i18n/catalogue.js';
+import type { PrintKey } from './print-sv.js';
+
+/** Norwegian Nynorsk strings of `<sip-consent>`'s form for signing (loaded with the part, in this locale only). */
+const nn: UiMessages<PrintKey> = {
+  'print.title': 'Samtykke til {planType}',
+  'print.person': 'Personen',
+  'print.name': 'Namn',
+  'print.born': 'Fødd',
+  'print.intro': 'Eg samtykkjer til at det blir laga ein plan saman med meg, og at tenestene eg har kryssa av for, kan dele opplysningar med kvarandre for planen. Samtykket gjeld berre denne planen.',
+  'print.parties': 'Tenester som kan se planen og dele med kvarandre',
+  'print.yes': 'Ja',
+  'print.no': 'Nei',
+  'print.checked': 'kryssa av',
+  'print.unchecked': 'ikkje kryssa av',
+  'print.excluded': 'Dette skal ikkje delast',
+  'print.excludedFor': 'gjeld: {parties}',
+  'print.allParties': 'alle',
+  'print.noExclusions': 'Ingen unntak.',
+  'print.validUntil': 'Samtykket gjeld til og med',
+  'print.untilWithdrawn': 'til eg trekker det tilbake',
+  'print.withdrawInfo': 'Du kan når som helst trekke samtykket tilbake, helt eller for éin teneste. Si frå til den som koordinerer planen.',
+  'print.child': 'Barnets eige syn',
+  'print.cannot': 'Personen kan ikkje sjølv samtykke. Disse pårørande er spurt:',
+  'print.signatures': 'Underskrifter',
+  'print.signature': 'Underskrift',
+  'print.nameClarification': 'Namn med blokkbokstavar',
+  'print.date': 'Dato',
+  'print.signPerson': 'Personen',
+  'print.signGuardian': 'Forelder med foreldreansvar: {name}',
+  'print.signRepresentative': 'Representant',
+  'print.signRecorder': 'Den som tok imot samtykket',
+  'planType.se-sip': 'samordnet individuell plan (SIP)',
+  'planType.se-sip-child': 'samordnet individuell plan (SIP)',
+  'planType.se-sip-discharge': 'samordnet individuell plan ved utskriving (SIP)',
+  'planType.se-lss-ip': 'individuell plan etter LSS',
+  'planType.no-ip': 'individuell plan (IP)',
+  'planType.pcsp': 'personsentrert plan',
+};
+export default nn;
