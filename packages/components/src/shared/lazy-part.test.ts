@@ -1,5 +1,5 @@
 import { fixture, html, expect, waitUntil } from '@open-wc/testing';
-import { html as litHtml } from 'lit';
+import { css, html as litHtml } from 'lit';
 import { LazyPart } from './lazy-part.js';
 import { SipElement } from './sip-element.js';
 import { Catalogue } from '../i18n/catalogue.js';
@@ -42,6 +42,15 @@ class StringsProbe extends SipElement {
   }
 }
 customElements.define('sip-test-strings-probe', StringsProbe);
+
+/** A part with its own styles. */
+const styledPart = new LazyPart(() => Promise.resolve({ styles: css`.boxed { outline: 3px solid rgb(1, 2, 3); }` }));
+class StyledProbe extends SipElement {
+  override render() {
+    return litHtml`${this.lazy(styledPart, () => litHtml`<p class="boxed">Ruta</p>`)}`;
+  }
+}
+customElements.define('sip-test-styled-probe', StyledProbe);
 
 const root = (el: Element) => el.shadowRoot!;
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -129,5 +138,16 @@ describe('LazyPart and SipElement.lazy()', () => {
     await el.updateComplete;
     expect(root(el).querySelector('h2')!.textContent).to.equal('Printout');
     expect(englishLoads).to.equal(1);
+  });
+
+  it("adopts a part's styles as a constructed sheet (allowed by a strict CSP), once, and never as a <style> element", async () => {
+    const el = await fixture<StyledProbe>(html`<sip-test-styled-probe></sip-test-styled-probe>`);
+    const p = root(el).querySelector('.boxed')!;
+    expect(getComputedStyle(p).outlineColor).to.equal('rgb(1, 2, 3)');
+    expect(root(el).querySelector('style')).to.equal(null);
+    const sheets = root(el).adoptedStyleSheets.length;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(root(el).adoptedStyleSheets.length).to.equal(sheets);
   });
 });

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { CSSResult, LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Actor, IsoDate, Locale, Plan, PlanCommand, StoreEvent } from '@sip-kit/core';
 import type { PlanFeedback, PlanStoreService, RepositoryService } from '../context/services.js';
 import type { Catalogue } from '../i18n/catalogue.js';
@@ -126,6 +126,8 @@ export abstract class SipElement<K extends string = never> extends LitElement {
    * plain-language message with a retry button. `updateComplete` waits for it.
    * `messages` names the part's own catalogue, if it has one: it is loaded in
    * the active locale before the part shows, and on every later locale change.
+   * A part module that exports `styles` (a lit `css` result) has them adopted
+   * into the element's shadow root before it first shows.
    */
   protected lazy<T>(
     part: LazyPart<T>,
@@ -137,6 +139,8 @@ export abstract class SipElement<K extends string = never> extends LitElement {
     const catalogue = module && messages?.(module);
     if (module && (!catalogue || catalogue.peek(this.activeLocale))) {
       if (catalogue) void this.localeController.use(catalogue);
+      const styles = (module as { styles?: unknown }).styles;
+      if (styles instanceof CSSResult) this.#adopt(styles);
       return render(module);
     }
     if (catalogue) this.#track(this.localeController.use(catalogue).then(() => this.requestUpdate()));
@@ -145,6 +149,18 @@ export abstract class SipElement<K extends string = never> extends LitElement {
         <button type="button" @click=${() => (this.#track(part.retry()), this.requestUpdate())}>${this.t('part.retry')}</button></p>`;
     } else this.#track(part.load());
     return html`<p class="lazy-loading" role="status" aria-busy="true">${this.t('part.loading')}</p>`;
+  }
+
+  /**
+   * Adds a part's styles to the shadow root as a constructed style sheet, the
+   * way lit adopts `static styles`: a strict CSP (`style-src 'self'`) allows
+   * it, where a `<style>` element in the template would be a violation.
+   */
+  #adopt(styles: CSSResult): void {
+    const root = this.renderRoot;
+    const sheet = styles.styleSheet;
+    if (!(root instanceof ShadowRoot) || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   #track(load: Promise<unknown>): void {

@@ -10,7 +10,7 @@
  * download.
  * @module
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Locale, Plan } from '@sip-kit/core';
 import { Catalogue } from '../../i18n/catalogue.js';
 import { formatDate } from '../../shared/format.js';
@@ -50,11 +50,13 @@ export interface PrintFormOptions {
 }
 
 /**
- * The form's own styles. They travel with the form (a `<style>` next to it)
- * rather than in the element's static styles, which would put them in the first
- * download; the element's styles say where the form shows (`.print`).
+ * The form's own styles. They travel with the form rather than in the
+ * element's static styles, which would put them in the first download; the
+ * element adopts them as a constructed style sheet when the form first shows
+ * (CSP-safe, unlike a `<style>` element). The element's styles say where the
+ * form shows (`.print`).
  */
-const printStyles = html`<style>
+export const styles = css`
   .facts {
     display: flex;
     flex-wrap: wrap;
@@ -113,7 +115,7 @@ const printStyles = html`<style>
     border-bottom: 1px solid currentColor;
     font-size: 1.15em;
   }
-</style>`;
+`;
 
 function box(checked: boolean, t: PrintTranslate): TemplateResult {
   return html`<span class="box" aria-hidden="true">${checked ? '☒' : '☐'}</span><span class="sip-visually-hidden">${t(checked ? 'print.checked' : 'print.unchecked')}</span>`;
@@ -144,7 +146,7 @@ export function printForm(o: PrintFormOptions): TemplateResult {
       ? [signature(own('print.signRepresentative'), d.giver.includes(':') ? names.participant(d.giver.split(':')[1]) : d.representativeName, own)]
       : [signature(own('print.signPerson'), plan.person.name, own)];
   const q = o.childBand;
-  return html`${printStyles}<section class="print" part="print-form" lang=${locale} aria-labelledby="print-title">
+  return html`<section class="print" part="print-form" lang=${locale} aria-labelledby="print-title">
     <h2 id="print-title">${own('print.title', { planType: own(`planType.${plan.type}`) })}</h2>
     <h3>${own('print.person')}</h3>
     <dl class="facts">

@@ -6,7 +6,7 @@
  * draws it, so nothing typed is lost while it loads.
  * @module
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { SipValidationError, formatIssues, type Consent, type IsoDate, type Locale } from '@sip-kit/core';
 import { Catalogue } from '../../i18n/catalogue.js';
 import { checkboxGroup, dateField, selectField, textareaField, type SelectOption } from '../../shared/fields.js';
@@ -97,27 +97,29 @@ export interface WithdrawFormOptions {
   onCancel: () => void;
 }
 
+/** The withdrawal form's own styles, adopted by the element when the form first shows (see `SipElement.lazy`). */
+export const styles = css`
+  .subform {
+    border: 1px solid var(--sip-color-border, #8c959f);
+    border-radius: var(--sip-radius, 0.375rem);
+    padding: var(--sip-space-s, 0.75rem);
+    margin-block: var(--sip-space-s, 0.75rem);
+    background: var(--sip-color-surface, #fff);
+  }
+  @media (prefers-color-scheme: dark) {
+    .subform {
+      background: var(--sip-color-surface, #1c1f24);
+    }
+  }
+`;
+
 /** The form that withdraws a record wholly or for some of its parties. */
 export function withdrawForm(o: WithdrawFormOptions): TemplateResult {
   const { consent: c, draft: w, t, names } = o;
   const own = (key: WithdrawKey, params?: Readonly<Record<string, string | number>>) => withdrawMessages.t(o.locale, key, params);
   const withdrawn = new Set(c.withdrawals.flatMap((x) => x.parties ?? []));
   const parties = c.scope.shareWith.filter((p) => !withdrawn.has(p));
-  return html`<style>
-      .subform {
-        border: 1px solid var(--sip-color-border, #8c959f);
-        border-radius: var(--sip-radius, 0.375rem);
-        padding: var(--sip-space-s, 0.75rem);
-        margin-block: var(--sip-space-s, 0.75rem);
-        background: var(--sip-color-surface, #fff);
-      }
-      @media (prefers-color-scheme: dark) {
-        .subform {
-          background: var(--sip-color-surface, #1c1f24);
-        }
-      }
-    </style>
-    <form class="subform" part="withdraw-form" novalidate aria-labelledby="wd-heading" @submit=${o.onSubmit}>
+  return html`<form class="subform" part="withdraw-form" novalidate aria-labelledby="wd-heading" @submit=${o.onSubmit}>
       <fieldset class="plain" ?disabled=${o.disabled}>
         <h4 id="wd-heading">${own('withdraw.heading', { giver: names.giver(c.givenBy, t) })}</h4>
         ${radioGroup({
