@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { parsePlan, redactForParty, translate, type Plan } from '@sip-kit/core';
 import '../define/sip-consent.js';
@@ -16,6 +17,21 @@ async function example(name: 'se-sip' | 'se-sip-child' | 'no-ip', change: (p: Pl
   }
   const plan = structuredClone(examples.get(name)!);
   return parsePlan({ ...plan, ...change(plan) });
+}
+
+/**
+ * Mounts a host page's markup (a <form>, a <div>) around the element without
+ * waiting for an animation frame: open-wc's fixture does for a root that is not
+ * a lit element, and frames never come while another test page is in front.
+ */
+const roots: HTMLElement[] = [];
+afterEach(() => roots.splice(0).forEach((r) => r.remove()));
+function mountPage<T extends HTMLElement>(template: TemplateResult): T {
+  const box = document.createElement('div');
+  document.body.append(box);
+  roots.push(box);
+  render(template, box);
+  return box.firstElementChild as T;
 }
 
 async function mount(plan: Plan, attrs: { locale?: string } = {}): Promise<SipConsent> {
@@ -298,7 +314,7 @@ describe('<sip-consent>', () => {
 
   it('takes part in a real form: validity, submitted value, reset and disabled', async () => {
     const plan = await example('se-sip', () => ({ consents: [] }));
-    const form = await fixture<HTMLFormElement>(
+    const form = mountPage<HTMLFormElement>(
       html`<form @submit=${(e: Event) => e.preventDefault()}>
         <fieldset>
           <sip-consent name="consent" required autosave="false" today=${TODAY} .plan=${plan}></sip-consent>
@@ -447,7 +463,7 @@ describe('<sip-consent>', () => {
 
   it('can be completed with the keyboard alone', async () => {
     const plan = await example('se-sip', () => ({ consents: [] }));
-    const wrap = await fixture<HTMLDivElement>(
+    const wrap = mountPage<HTMLDivElement>(
       html`<div><button id="before">före</button><sip-consent autosave="false" today=${TODAY} .plan=${plan}></sip-consent></div>`,
     );
     const el = wrap.querySelector('sip-consent')!;
