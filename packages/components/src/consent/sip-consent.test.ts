@@ -3,7 +3,7 @@ import { render, type TemplateResult } from 'lit';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { parsePlan, redactForParty, translate, type Plan } from '@sip-kit/core';
 import '../define/sip-consent.js';
-import type { Catalogue } from '../i18n/catalogue.js';
+import { expectCatalogues } from '../../../../test/support/catalogues.js';
 import { consentMessages, type ConsentChangeDetail, type ConsentWithdrawDetail, type SipConsent } from './sip-consent.js';
 
 const TODAY = '2026-05-04';
@@ -525,30 +525,12 @@ describe('<sip-consent>', () => {
 });
 
 describe("<sip-consent>'s catalogues", () => {
-  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
   it('every locale has exactly the Swedish keys, none empty, with the same placeholders; the parts keep their strings out of the element catalogue', async () => {
     const [{ printMessages }, { withdrawMessages }, { cannotMessages }] = await Promise.all([
       import('./parts/print-form.js'),
       import('./parts/withdraw-form.js'),
       import('./parts/cannot-consent.js'),
     ]);
-    const catalogues: Record<string, Catalogue<string>> = { consentMessages, printMessages, withdrawMessages, cannotMessages };
-    for (const [name, catalogue] of Object.entries(catalogues)) {
-      const keys = Object.keys(catalogue.sv).sort();
-      for (const locale of ['sv', 'nb', 'nn', 'en'] as const) {
-        await catalogue.load(locale);
-        const messages = catalogue.peek(locale);
-        expect(messages, `${name} ${locale} loads`).to.exist;
-        expect(Object.keys(messages!).sort(), `${name} ${locale} keys`).to.deep.equal(keys);
-        for (const key of keys) {
-          const text = messages![key]!;
-          expect(text.trim(), `${name} ${locale} ${key}`).not.to.equal('');
-          expect(placeholders(text), `${name} ${locale} ${key}`).to.deep.equal(placeholders(catalogue.sv[key]!));
-        }
-      }
-    }
-    const elementKeys = new Set(Object.keys(consentMessages.sv));
-    const inBoth = [...Object.keys(printMessages.sv), ...Object.keys(withdrawMessages.sv), ...Object.keys(cannotMessages.sv)].filter((k) => elementKeys.has(k));
-    expect(inBoth, 'in both the element and a part catalogue').to.deep.equal([]);
+    await expectCatalogues(['consentMessages', consentMessages], { printMessages, withdrawMessages, cannotMessages });
   });
 });

@@ -3,10 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import { createPlan, type Plan } from '@sip-kit/core';
 import '../define/sip-followup.js';
-import type { AttendanceRecordedDetail, GoalEvaluatedDetail, MeetingPlannedDetail, SipFollowup } from './sip-followup.js';
+import { followupMessages, type AttendanceRecordedDetail, type GoalEvaluatedDetail, type MeetingPlannedDetail, type SipFollowup } from './sip-followup.js';
 import { progressData } from './parts/chart.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import { XSS_CORPUS } from '../../../../test/support/xss-corpus.js';
+import { expectCatalogues } from '../../../../test/support/catalogues.js';
 
 async function example(name: string): Promise<Plan> {
   const res = await fetch(new URL(`../../../core/examples/${name}.json`, import.meta.url));
@@ -64,6 +65,10 @@ function captureDownload(el: SipFollowup): Promise<{ text: string; name: string;
 }
 
 describe('<sip-followup>', () => {
+  it('every locale has exactly the Swedish keys, none empty, with the same placeholders', async () => {
+    await expectCatalogues(['followupMessages', followupMessages], {});
+  });
+
   describe('deadlines', () => {
     it('shows every status with a fixed today: upcoming, due today, overdue, met, met late', async () => {
       const el = await mount(await everyStatusPlan(), '2026-05-26');

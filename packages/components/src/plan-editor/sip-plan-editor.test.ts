@@ -7,7 +7,7 @@ import '../define/sip-plan-editor.js';
 import '../define/sip-context.js';
 import type { SipPlanEditor, PlanSaveErrorDetail } from './sip-plan-editor.js';
 import type { RepositoryService } from '../context/services.js';
-import type { Catalogue } from '../i18n/catalogue.js';
+import { expectCatalogues } from '../../../../test/support/catalogues.js';
 import { editorMessages } from './messages.js';
 
 // The example plans from core, fetched from the test server (JSON modules are not served as modules here).
@@ -581,26 +581,8 @@ describe('<sip-plan-editor> acting for a party', function () {
 });
 
 describe("<sip-plan-editor>'s catalogues", () => {
-  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
   it('every locale has exactly the Swedish keys, none empty, with the same placeholders; the views keep their strings out of the editor catalogue', async () => {
     const [{ personViewMessages }, { partyViewMessages }] = await Promise.all([import('./person-view.js'), import('./party-view.js')]);
-    const catalogues: Record<string, Catalogue<string>> = { editorMessages, personViewMessages, partyViewMessages };
-    for (const [name, catalogue] of Object.entries(catalogues)) {
-      const keys = Object.keys(catalogue.sv).sort();
-      for (const locale of ['sv', 'nb', 'nn', 'en'] as const) {
-        await catalogue.load(locale);
-        const messages = catalogue.peek(locale);
-        expect(messages, `${name} ${locale} loads`).to.exist;
-        expect(Object.keys(messages!).sort(), `${name} ${locale} keys`).to.deep.equal(keys);
-        for (const key of keys) {
-          const text = messages![key]!;
-          expect(text.trim(), `${name} ${locale} ${key}`).not.to.equal('');
-          expect(placeholders(text), `${name} ${locale} ${key}`).to.deep.equal(placeholders(catalogue.sv[key]!));
-        }
-      }
-    }
-    const editorKeys = new Set(Object.keys(editorMessages.sv));
-    const moved = [...Object.keys(personViewMessages.sv), ...Object.keys(partyViewMessages.sv)].filter((k) => editorKeys.has(k));
-    expect(moved, 'in both the editor and a view catalogue').to.deep.equal([]);
+    await expectCatalogues(['editorMessages', editorMessages], { personViewMessages, partyViewMessages });
   });
 });
