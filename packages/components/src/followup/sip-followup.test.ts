@@ -366,6 +366,29 @@ describe('<sip-followup>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('acting for a party never shows anything of the plan before the party\'s copy is made (its code loads on demand)', async () => {
+      const plan = await example('se-sip');
+      const seen: string[] = [];
+      const el = document.createElement('sip-followup') as SipFollowup;
+      el.setAttribute('autosave', 'false');
+      el.setAttribute('today', '2026-05-26');
+      el.setAttribute('party', 'fk');
+      el.plan = plan;
+      // The shadow root exists once the element is connected; lit renders in a later microtask, so every render is watched.
+      document.body.append(el);
+      const observer = new MutationObserver(() => seen.push(el.shadowRoot!.textContent ?? ''));
+      observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+      try {
+        await el.updateComplete;
+        observer.disconnect();
+        expect(qa(el, '[part="not-covered"]')).to.have.length(4);
+        expect(seen.length).to.be.greaterThan(0);
+        for (const t of seen) expect(t).not.to.contain('Stadsbiblioteket');
+      } finally {
+        el.remove();
+      }
+    });
+
     it('acting for a party that may not see follow-ups hides them and their deadlines, and shows the meetings', async () => {
       const base = await example('se-sip');
       const consent = base.consents[0]!;

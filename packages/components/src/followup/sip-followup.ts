@@ -11,7 +11,6 @@ import {
   formatIssues,
   isAllowedUrl,
   localInstant,
-  redactForParty,
   type AbsentCalledParty,
   type AttendanceStatus,
   type GoalEvaluation,
@@ -117,6 +116,9 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
  * prefetched in idle time after the first render.
  */
 const calendarExport = new LazyPart(() => import('./parts/ics-export.js'));
+
+/** Core's redaction, for acting as a party: loaded only when `party` is set. */
+const partyCopy = new LazyPart(() => import('./parts/party-copy.js'));
 
 /**
  * Follow-up of a coordinated individual plan: the deadlines the rules compute
@@ -409,9 +411,8 @@ export class SipFollowup extends SipElement<FollowupKey> {
 
   // ------------------------------------------------------------ helpers
 
-  private view(plan: Plan): Plan | RedactedPlan {
-    const party = this.party;
-    if (!party) return plan;
+  /** The copy of `plan` that `party` may see today, made once per plan, party and day. */
+  private view(plan: Plan, party: string, redactForParty: (plan: Plan, party: string, options: { on: IsoDate }) => RedactedPlan): RedactedPlan {
     const on = this.day;
     const r = this.redacted;
     if (r && r.plan === plan && r.party === party && r.on === on) return r.view;
@@ -460,11 +461,16 @@ export class SipFollowup extends SipElement<FollowupKey> {
   override render() {
     const plan = this.plan;
     if (!plan) return html`${this.announcer.render()}`;
-    const view = this.view(plan);
+    const party = this.party;
+    // Acting for a party: nothing of the plan shows until the party's copy can be made.
+    const base = party ? this.lazy(partyCopy, (m) => this.renderBase(this.view(plan, party, m.redactForParty))) : this.renderBase(plan);
+    return html`${this.announcer.render()}${base}`;
+  }
+
+  private renderBase(view: Plan | RedactedPlan): TemplateResult {
     const hidden = new Set<string>('redacted' in view ? view.redacted.sections : []);
     const notice = html`<p class="sip-notice" part="not-covered" role="note">${this.t('consent.notCovered')}</p>`;
-    return html`${this.announcer.render()}
-      <div part="base" class="base">
+    return html`<div part="base" class="base">
         ${this.renderDeadlines(view, hidden, notice)}
         <section part="meetings" aria-labelledby="fu-meetings-h">
           <h2 id="fu-meetings-h">${this.t('meetings.title')}</h2>
