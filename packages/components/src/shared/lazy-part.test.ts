@@ -104,10 +104,15 @@ describe('LazyPart and SipElement.lazy()', () => {
     expect(loader.calls).to.equal(1);
     const button = root(el).querySelector<HTMLButtonElement>('[role="alert"] button')!;
     expect(button.textContent).to.equal('Försök igen');
+    button.focus();
     button.click();
     await settle();
     expect(loader.calls).to.equal(2);
-    expect(root(el).querySelector('[role="status"]')).to.not.equal(null);
+    const status = root(el).querySelector('[role="status"]')!;
+    expect(status.textContent).to.contain('Laddar');
+    // Focus stays on the message while the part loads again, instead of falling to the page.
+    expect(root(el).activeElement).to.equal(status);
+    await expect(el).to.be.accessible();
     loader.resolve({ text: 'Nu gick det' });
     await el.updateComplete;
     expect(root(el).querySelector('#loaded')!.textContent).to.equal('Nu gick det');

@@ -143,12 +143,20 @@ export abstract class SipElement<K extends string = never> extends LitElement {
       if (styles instanceof CSSResult) this.#adopt(styles);
       return render(module);
     }
+    const failed = !catalogue && part.failed;
     if (catalogue) this.#track(this.localeController.use(catalogue).then(() => this.requestUpdate()));
-    else if (part.failed) {
-      return html`<p class="lazy-failed" role="alert">${this.t('part.failed')}
-        <button type="button" @click=${() => (this.#track(part.retry()), this.requestUpdate())}>${this.t('part.retry')}</button></p>`;
-    } else this.#track(part.load());
-    return html`<p class="lazy-loading" role="status" aria-busy="true">${this.t('part.loading')}</p>`;
+    else if (!failed) this.#track(part.load());
+    // One paragraph for both states, so a keyboard user who presses "try again" keeps focus on it while the part loads.
+    return html`<p class=${failed ? 'lazy-failed' : 'lazy-loading'} role=${failed ? 'alert' : 'status'} aria-busy=${failed ? 'false' : 'true'} tabindex="-1">
+      ${failed ? this.t('part.failed') : this.t('part.loading')}
+      ${failed ? html`<button type="button" @click=${(e: Event) => this.#retry(part, e)}>${this.t('part.retry')}</button>` : nothing}
+    </p>`;
+  }
+
+  #retry(part: LazyPart<unknown>, event: Event): void {
+    (event.currentTarget as HTMLElement).parentElement?.focus();
+    this.#track(part.retry());
+    this.requestUpdate();
   }
 
   /**
